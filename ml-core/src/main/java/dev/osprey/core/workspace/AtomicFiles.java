@@ -19,6 +19,9 @@ public final class AtomicFiles {
     /** Prefix of temporary files; {@link #sweepTemporaries(Path)} removes leftovers of a crash. */
     public static final String TEMP_PREFIX = ".osprey-tmp-";
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> FILE_PERMISSIONS =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFiles() {
     }
 
@@ -26,7 +29,7 @@ public final class AtomicFiles {
     public static void write(Path target, IoConsumer<OutputStream> writer) throws IOException {
         Path dir = parentOf(target);
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".part");
+        Path tmp = newTemp(dir);
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 writer.accept(out);
@@ -46,7 +49,18 @@ public final class AtomicFiles {
     public static Path tempFileFor(Path target) throws IOException {
         Path dir = parentOf(target);
         Files.createDirectories(dir);
-        return Files.createTempFile(dir, TEMP_PREFIX, ".part");
+        return newTemp(dir);
+    }
+
+    // createTempFile makes owner-only files; a workspace file should look like any file the user saved.
+    private static Path newTemp(Path dir) throws IOException {
+        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, ".part");
+        try {
+            Files.setPosixFilePermissions(tmp, FILE_PERMISSIONS);
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's ACL applies
+        }
+        return tmp;
     }
 
     /** Forces {@code tmp} to disk and renames it over {@code target}; then forces the folder entry. */
