@@ -1,0 +1,52 @@
+package dev.osprey.app;
+
+import dev.osprey.app.data.DataView;
+import dev.osprey.app.data.DataViewModel;
+import dev.osprey.app.home.DatasetRow;
+import dev.osprey.app.home.HomeView;
+import dev.osprey.app.home.HomeViewModel;
+import dev.osprey.app.shell.NavItem;
+import dev.osprey.app.shell.Page;
+import dev.osprey.app.shell.PageFactory;
+import dev.osprey.app.shell.PageServices;
+
+import java.util.Optional;
+
+/**
+ * The studio's pages, wired here in the composition root: the shell defines {@link Page} and
+ * hosts pages without knowing them, and each page package depends only on the shell, so no
+ * package cycle forms. A page built later is one more case in {@link #create}.
+ */
+public final class StudioPages implements PageFactory {
+    private DataViewModel data;
+
+    @Override
+    public Optional<Page> create(NavItem item, PageServices services) {
+        return switch (item) {
+            case HOME -> Optional.of(new HomeView(new HomeViewModel(services.context(), services.workspaces(),
+                    services.background(), row -> openDataset(row, services))));
+            case DATA -> Optional.of(new DataView(data(services)));
+            default -> Optional.empty();
+        };
+    }
+
+    private DataViewModel data(PageServices services) {
+        if (data == null) {
+            data = new DataViewModel(services.context());
+        }
+        return data;
+    }
+
+    /** Home's dataset links: show the Data page, then select the dataset once its list is read. */
+    private void openDataset(DatasetRow row, PageServices services) {
+        services.navigate().accept(NavItem.DATA);
+        if (row == null) {
+            return;
+        }
+        DataViewModel model = data(services);
+        model.refresh().thenRunAsync(() -> model.datasets().stream()
+                .filter(d -> d.id().equals(row.id()))
+                .findFirst()
+                .ifPresent(model::select), services.context().uiExecutor());
+    }
+}

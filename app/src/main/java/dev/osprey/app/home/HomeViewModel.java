@@ -1,0 +1,256 @@
+package dev.osprey.app.home;
+
+import dev.osprey.app.AppContext;
+import dev.osprey.app.shell.RecentWorkspace;
+import dev.osprey.app.shell.WorkspaceSwitcher;
+import dev.osprey.core.Engine;
+import dev.osprey.core.data.DataException;
+import dev.osprey.core.workspace.Workspace;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The Home page's state: which workspace is open, what it holds (datasets, notebooks, models),
+ * and the recent workspaces. Lists are read on the background executor and applied on the UI
+ * executor; a result that arrives after the user switched workspace is dropped.
+ */
+public final class HomeViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(HomeViewModel.class);
+    private static final DateTimeFormatter MODIFIED =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.US).withZone(ZoneId.systemDefault());
+
+    private final AppContext context;
+    private final WorkspaceSwitcher switcher;
+    private final Executor background;
+    private final Consumer<DatasetRow> openDataset;
+    private final StringProperty workspaceName = new SimpleStringProperty(this, "workspaceName", "");
+    private final StringProperty workspacePath = new SimpleStringProperty(this, "workspacePath", "");
+    private final BooleanProperty workspaceOpen = new SimpleBooleanProperty(this, "workspaceOpen");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final StringProperty loadError = new SimpleStringProperty(this, "loadError", "");
+    private final ObservableList<DatasetRow> datasets = FXCollections.observableArrayList();
+    private final ObservableList<WorkspaceFile> notebooks = FXCollections.observableArrayList();
+    private final ObservableList<WorkspaceFile> models = FXCollections.observableArrayList();
+    private final FilteredList<RecentWorkspace> otherRecent;
+
+    /** {@code openDataset} shows the Data page; it receives null when no particular dataset was chosen. */
+    public HomeViewModel(AppContext context, WorkspaceSwitcher switcher, Executor background,
+                         Consumer<DatasetRow> openDataset) {
+        this.context = Objects.requireNonNull(context);
+        this.switcher = Objects.requireNonNull(switcher);
+        this.background = Objects.requireNonNull(background);
+        this.openDataset = Objects.requireNonNull(openDataset);
+        this.otherRecent = new FilteredList<>(switcher.recent(), r -> !isOpen(r.path()));
+        context.engineProperty().addListener((o, old, now) -> onEngine(now));
+        onEngine(context.engine());
+    }
+
+    private void onEngine(Engine engine) {
+        otherRecent.setPredicate(r -> !isOpen(r.path()));
+        datasets.clear();
+        notebooks.clear();
+        models.clear();
+        loadError.set("");
+        if (engine == null) {
+            workspaceOpen.set(false);
+            loading.set(false);
+            workspaceName.set("No workspace open");
+            workspacePath.set("Open a workspace folder or create a new one to start.");
+            return;
+        }
+        Workspace ws = engine.workspace();
+        workspaceOpen.set(true);
+        workspaceName.set(ws.name());
+        workspacePath.set(ws.root().toString());
+        refresh();
+    }
+
+    /** Re-reads the open workspace's contents in the background. */
+    public void refresh() {
+        Engine engine = context.engine();
+        if (engine == null) {
+            return;
+        }
+        loading.set(true);
+        background.execute(() -> {
+            Contents contents;
+            String error = "";
+            try {
+                contents = read(engine);
+            } catch (DataException | IOException | RuntimeException e) {
+                LOG.warn("Cannot list the contents of {}", engine.workspace().root(), e);
+                contents = new Contents(List.of(), List.of(), List.of());
+                error = "Cannot read this workspace's contents: " + e.getMessage();
+            }
+            Contents c = contents;
+            String err = error;
+            context.uiExecutor().execute(() -> {
+                if (context.engine() != engine) {
+                    return; // the user switched workspace meanwhile
+                }
+                datasets.setAll(c.datasets());
+                notebooks.setAll(c.notebooks());
+                models.setAll(c.models());
+                loadError.set(err);
+                loading.set(false);
+            });
+        });
+    }
+
+    private record Contents(List<DatasetRow> datasets, List<WorkspaceFile> notebooks, List<WorkspaceFile> models) {
+    }
+
+    private static Contents read(Engine engine) throws DataException, IOException {
+        List<DatasetRow> ds = engine.datasets().list().stream()
+                .map(DatasetRow::of)
+                .sorted(Comparator.comparing(DatasetRow::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        Workspace ws = engine.workspace();
+        return new Contents(ds, notebooks(ws.notebooksDir()), models(ws.modelsDir()));
+    }
+
+    private static List<WorkspaceFile> notebooks(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<WorkspaceFile> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                String fn = p.getFileName().toString();
+                if (Files.isRegularFile(p) && fn.toLowerCase(Locale.ROOT).endsWith(".ipynb") && !fn.startsWith(".")) {
+                    String name = fn.substring(0, fn.length() - ".ipynb".length());
+                    out.add(new WorkspaceFile(name, p, "modified " + MODIFIED.format(Files.getLastModifiedTime(p).toInstant())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<WorkspaceFile> models(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<WorkspaceFile> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                String fn = p.getFileName().toString();
+                if (Files.isDirectory(p) && !fn.startsWith(".")) {
+                    long versions;
+                    try (Stream<Path> v = Files.list(p)) {
+                        versions = v.filter(Files::isDirectory).count();
+                    }
+                    out.add(new WorkspaceFile(fn, p, versions + (versions == 1 ? " version" : " versions")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Asks for a folder and opens the workspace in it. */
+    public void openWorkspace() {
+        context.dialogs().chooseDirectory("Open workspace", startDir()).ifPresent(switcher::open);
+    }
+
+    /** Asks for a folder (new or empty) and creates a workspace there. */
+    public void newWorkspace() {
+        context.dialogs().chooseDirectory("Choose a folder for the new workspace", startDir()).ifPresent(switcher::create);
+    }
+
+    public void openRecent(RecentWorkspace entry) {
+        if (entry.available()) {
+            switcher.open(entry.path());
+        } else if (context.dialogs().confirm("Workspace not found",
+                entry.path() + " no longer holds an Osprey workspace. Remove it from the recent list?")) {
+            switcher.forget(entry.path());
+        }
+    }
+
+    public void openDataset(DatasetRow row) {
+        openDataset.accept(Objects.requireNonNull(row));
+    }
+
+    /** Shows the Data page without choosing a dataset (the empty state's link). */
+    public void openDataPage() {
+        openDataset.accept(null);
+    }
+
+    private Path startDir() {
+        Engine e = context.engine();
+        if (e != null && e.workspace().root().getParent() != null) {
+            return e.workspace().root().getParent();
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    private boolean isOpen(Path p) {
+        Engine e = context.engine();
+        return e != null && e.workspace().root().equals(p);
+    }
+
+    public ReadOnlyStringProperty workspaceNameProperty() {
+        return workspaceName;
+    }
+
+    public ReadOnlyStringProperty workspacePathProperty() {
+        return workspacePath;
+    }
+
+    public ReadOnlyBooleanProperty workspaceOpenProperty() {
+        return workspaceOpen;
+    }
+
+    /** True while the workspace's contents are being read. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** Why the contents could not be read; empty when they could. */
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError;
+    }
+
+    /** True while a workspace is being opened or created. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return switcher.busyProperty();
+    }
+
+    public ObservableList<DatasetRow> datasets() {
+        return datasets;
+    }
+
+    public ObservableList<WorkspaceFile> notebooks() {
+        return notebooks;
+    }
+
+    public ObservableList<WorkspaceFile> models() {
+        return models;
+    }
+
+    /** Recent workspaces other than the open one, most recent first. */
+    public ObservableList<RecentWorkspace> recentWorkspaces() {
+        return otherRecent;
+    }
+}
