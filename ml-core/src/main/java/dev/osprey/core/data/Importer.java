@@ -23,8 +23,8 @@ import java.util.function.DoubleConsumer;
  */
 final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
-    /** Share of the progress bar the byte copy takes in COPY mode; the scan takes the rest. */
-    private static final double COPY_SHARE = 0.4;
+    /** Share of the progress bar left for finishing the byte copy in COPY mode once the scan is done. */
+    private static final double COPY_SHARE = 0.1;
 
     private final Workspace workspace;
     private final DuckEngine engine;
@@ -59,28 +59,27 @@ final class Importer {
         boolean copy = request.mode() == StorageMode.COPY;
         Path target = null;
         Path temp = null;
+        BackgroundCopy copying = null;
         boolean committed = false;
         try {
-            Path readPath = source;
-            String fingerprint;
-            double scanStart = 0;
+            String fingerprint = null;
             if (copy) {
+                // The copy (and its hash) and the scan read the same bytes independently: run them side by side.
                 target = targetFor(name, format, probe.gzip());
                 temp = AtomicFiles.tempFileFor(target);
-                context.progress(0, "Copying " + source.getFileName());
-                fingerprint = "sha256:" + FileCopier.copy(source, temp, context,
-                        f -> context.progress(f * COPY_SHARE, "Copying " + source.getFileName()));
-                readPath = temp;
-                scanStart = COPY_SHARE;
+                copying = BackgroundCopy.start(source, temp, context);
             } else {
                 fingerprint = "size:" + size + ";modified:" + Files.getLastModifiedTime(source).toMillis();
             }
-            double from = scanStart;
-            DoubleConsumer scanProgress = f -> context.progress(f < 0 ? -1 : from + f * (1 - from), "Checking every row");
+            DoubleConsumer scanProgress = f -> context.progress(f < 0 ? -1 : f * (1 - COPY_SHARE), "Checking every row");
             Scan.Result scan;
             try (DuckDBConnection c = engine.connect()) {
-                ReadOptions options = detect(c, readPath, format, probe, context, scanProgress);
-                scan = Scan.run(c, options, readPath, size, context, scanProgress);
+                ReadOptions options = detect(c, source, format, probe, context, scanProgress);
+                scan = Scan.run(c, options, source, size, context, scanProgress);
+            }
+            if (copying != null) {
+                fingerprint = "sha256:" + copying.await(f -> context.progress(1 - COPY_SHARE + f * COPY_SHARE,
+                        "Copying " + source.getFileName()));
             }
             if (scan.stats().rows() == 0) {
                 throw new ImportException(switch (format) {
@@ -114,6 +113,9 @@ final class Importer {
             }
             throw new DataException("Cannot import " + source.getFileName() + ": " + DuckErrors.firstLine(String.valueOf(e.getMessage())), e);
         } finally {
+            if (copying != null) {
+                copying.stopAndWait();
+            }
             deleteQuietly(temp);
             if (committed) {
                 deleteQuietly(target); // moved into place, but the catalog row was not written
