@@ -216,8 +216,15 @@ class MainWindowUiTest {
         waitFor(() -> other.toString().equals(find(robot, "#status-workspace").queryLabeled().getText()));
         assertThat(find(robot, "#home-workspace-name").queryLabeled().getText()).isEqualTo("churn-study");
         waitFor(() -> find(robot, "#home-datasets .empty-state").tryQuery().isPresent());
-        // the previous workspace was closed: its lock is free again
-        Engine.open(workspace).close();
+        // the previous workspace gets closed (just after the switch is shown): its lock becomes free again
+        waitFor(() -> {
+            try {
+                Engine.open(workspace).close();
+                return true;
+            } catch (dev.osprey.core.workspace.WorkspaceLockedException stillClosing) {
+                return false;
+            }
+        });
         assertThat(dialogs.errors).isEmpty();
     }
 
