@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Works out how a CSV or TSV file is laid out. The delimiter comes from the first line (so a
  * ragged row later on is reported as such, not "solved" by the sniffer picking another
- * delimiter); DuckDB's sniffer then finds quoting, header and column types from a sample.
+ * delimiter); DuckDB's sniffer then finds quoting, header and column types from a sample. It may
+ * not skip lines: given "a,b / 1,2 / 3,4 / 5,6,7,8" it would otherwise call the first three lines
+ * a preamble and silently drop two rows of data.
  */
 final class CsvDetector {
     private static final char[] CANDIDATES = {',', ';', '\t', '|'};
@@ -30,7 +32,7 @@ final class CsvDetector {
         char delim = delimiter(format, first);
         String compression = probe.gzip() ? "gzip" : "none";
         String sniffArgs = Sql.literal(file.toAbsolutePath().toString()) + ", delim=" + Sql.literal(String.valueOf(delim))
-                + ", strict_mode=true, compression=" + Sql.literal(compression);
+                + ", strict_mode=true, skip=0, compression=" + Sql.literal(compression);
         Map<String, String> params = new LinkedHashMap<>();
         List<SourceColumn> columns = new ArrayList<>();
         try (Statement st = c.createStatement()) {

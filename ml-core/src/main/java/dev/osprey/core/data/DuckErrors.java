@@ -39,7 +39,11 @@ final class DuckErrors {
         String where = line > 0 ? "Line " + line + ": " : "";
         Matcher cols = COLUMNS.matcher(m);
         if (cols.find()) {
-            return new ImportException(where + "expected " + cols.group(1) + " fields, found " + cols.group(2) + ".", line, e);
+            long expected = Long.parseLong(cols.group(1));
+            long found = Long.parseLong(cols.group(2));
+            // DuckDB stops counting one field past the expected number, so a longer row only says "more".
+            String foundText = found > expected ? "more than " + expected : String.valueOf(found);
+            return new ImportException(where + "expected " + expected + " fields, found " + foundText + ".", line, e);
         }
         if (m.contains("Invalid unicode")) {
             return new ImportException(where + "the text is not valid UTF-8. Save the file as UTF-8"

@@ -61,7 +61,14 @@ class ImportFailureTest {
     @EnumSource(StorageMode.class)
     void raggedRowNamesTheLine(StorageMode mode) throws Exception {
         ImportException e = refused(fx.write("ragged.csv", "a,b,c\n1,x,2.5\n2,y,3\n3,z,4,5\n4,w,1\n"), null, mode);
-        assertThat(e).hasMessage("Line 4: expected 3 fields, found 4.");
+        assertThat(e).hasMessage("Line 4: expected 3 fields, found more than 3.");
+        assertThat(e.line()).hasValue(4);
+    }
+
+    @Test
+    void aRowWithManyExtraFieldsIsNotMiscounted() throws Exception {
+        ImportException e = refused(fx.write("wide.csv", "a,b\n1,2\n3,4\n5,6,7,8\n"), null, StorageMode.LINK);
+        assertThat(e).hasMessage("Line 4: expected 2 fields, found more than 2.");
         assertThat(e.line()).hasValue(4);
     }
 

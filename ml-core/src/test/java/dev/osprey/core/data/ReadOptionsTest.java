@@ -42,7 +42,7 @@ class ReadOptionsTest {
                 Original Line: 3,z,4,5
                 Expected Number of Columns: 3 Found: 4
                 * Disable the parser's strict mode"""), DataFormat.CSV);
-        assertThat(e).hasMessage("Line 5: expected 3 fields, found 4.");
+        assertThat(e).hasMessage("Line 5: expected 3 fields, found more than 3.");
         assertThat(e.line()).hasValue(5);
         assertThat(DuckErrors.translate(new SQLException("IO Error: something odd\nmore"), DataFormat.CSV))
                 .hasMessage("something odd");
