@@ -2,6 +2,9 @@ package dev.osprey.core;
 
 import dev.osprey.core.data.DataException;
 import dev.osprey.core.data.DatasetService;
+import dev.osprey.core.experiment.ExperimentStore;
+import dev.osprey.core.registry.ModelRegistry;
+import dev.osprey.core.train.TrainingService;
 import dev.osprey.core.workspace.Workspace;
 import dev.osprey.core.workspace.WorkspaceException;
 
@@ -15,10 +18,16 @@ import java.nio.file.Path;
 public final class Engine implements AutoCloseable {
     private final Workspace workspace;
     private final DatasetService datasets;
+    private final ExperimentStore experiments;
+    private final TrainingService training;
+    private final ModelRegistry registry;
 
     private Engine(Workspace workspace, DatasetService datasets) {
         this.workspace = workspace;
         this.datasets = datasets;
+        this.experiments = new ExperimentStore(workspace);
+        this.training = new TrainingService(workspace, datasets, experiments);
+        this.registry = new ModelRegistry(workspace, experiments);
     }
 
     /** Opens the workspace in {@code dir}. */
@@ -46,6 +55,21 @@ public final class Engine implements AutoCloseable {
 
     public DatasetService datasets() {
         return datasets;
+    }
+
+    /** Trains models on datasets and records each training as a run. */
+    public TrainingService training() {
+        return training;
+    }
+
+    /** Experiments and runs: parameters, metrics, provenance. */
+    public ExperimentStore experiments() {
+        return experiments;
+    }
+
+    /** Named, versioned models with approval status and aliases. */
+    public ModelRegistry registry() {
+        return registry;
     }
 
     @Override

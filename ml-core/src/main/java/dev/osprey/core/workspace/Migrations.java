@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class Migrations {
     static final List<String> SCRIPTS = List.of(
-            "V001__datasets.sql");
+            "V001__datasets.sql",
+            "V002__experiments_and_models.sql");
 
     private Migrations() {
     }

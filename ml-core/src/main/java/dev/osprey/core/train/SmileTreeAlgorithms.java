@@ -1,0 +1,176 @@
+package dev.osprey.core.train;
+
+import smile.data.DataFrame;
+import smile.math.MathEx;
+import smile.model.cart.Loss;
+import smile.model.cart.SplitRule;
+import smile.util.IterativeAlgorithmController;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Smile's tree learners: random forest, CART decision tree and gradient tree boosting, each for
+ * regression and classification. Their split importance is reported as native importance.
+ * Forests and boosting stop early when the job is cancelled (Smile polls its controller per tree).
+ */
+final class SmileTreeAlgorithms {
+    private SmileTreeAlgorithms() {
+    }
+
+    private abstract static class Base implements Algorithm {
+        @Override
+        public boolean supports(ProblemType type) {
+            return true;
+        }
+
+        /** Smile's controller, stopped by a cancel; fits check the job afterwards. */
+        static <T> IterativeAlgorithmController<T> controller(FitContext context) {
+            IterativeAlgorithmController<T> c = new IterativeAlgorithmController<>();
+            context.onCancel(c::stop);
+            return c;
+        }
+
+        static long[] seeds(long seed, int n) {
+            Random r = new Random(seed);
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = r.nextLong();
+            }
+            return out;
+        }
+    }
+
+    static final class RandomForest extends Base {
+        @Override
+        public String id() {
+            return "random_forest";
+        }
+
+        @Override
+        public String displayName() {
+            return "Random forest";
+        }
+
+        @Override
+        public AlgorithmOptions defaults() {
+            return RandomForestOptions.defaults();
+        }
+
+        @Override
+        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
+            return RandomForestOptions.from(values);
+        }
+
+        @Override
+        public Fitted fit(TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options, FitContext context) {
+            RandomForestOptions o = (RandomForestOptions) options;
+            DataFrame df = SmileFrames.withTarget(train);
+            int p = train.features();
+            MathEx.setSeed(context.seed());
+            if (train.problemType() == ProblemType.REGRESSION) {
+                int mtry = o.mtry() > 0 ? Math.min(o.mtry(), p) : Math.max(1, (p + 2) / 3);
+                try (IterativeAlgorithmController<smile.regression.RandomForest.TrainingStatus> c = controller(context)) {
+                    var model = smile.regression.RandomForest.fit(SmileFrames.FORMULA, df,
+                            new smile.regression.RandomForest.Options(o.trees(), mtry, o.maxDepth(), o.maxNodes(),
+                                    o.nodeSize(), o.subsample(), seeds(context.seed(), o.trees()), c));
+                    context.checkCancelled();
+                    return new Fitted(SmileTreePredictor.regression(model, p), Optional.of(model.importance()));
+                }
+            }
+            int mtry = o.mtry() > 0 ? Math.min(o.mtry(), p) : Math.max(1, (int) Math.floor(Math.sqrt(p)));
+            try (IterativeAlgorithmController<smile.classification.RandomForest.TrainingStatus> c = controller(context)) {
+                var model = smile.classification.RandomForest.fit(SmileFrames.FORMULA, df,
+                        new smile.classification.RandomForest.Options(o.trees(), mtry, SplitRule.GINI, o.maxDepth(),
+                                o.maxNodes(), o.nodeSize(), o.subsample(), null, seeds(context.seed(), o.trees()), c));
+                context.checkCancelled();
+                return new Fitted(SmileTreePredictor.classifier(model, train.numClasses(), p), Optional.of(model.importance()));
+            }
+        }
+    }
+
+    static final class DecisionTree extends Base {
+        @Override
+        public String id() {
+            return "decision_tree";
+        }
+
+        @Override
+        public String displayName() {
+            return "Decision tree (CART)";
+        }
+
+        @Override
+        public AlgorithmOptions defaults() {
+            return DecisionTreeOptions.defaults();
+        }
+
+        @Override
+        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
+            return DecisionTreeOptions.from(values);
+        }
+
+        @Override
+        public Fitted fit(TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options, FitContext context) {
+            DecisionTreeOptions o = (DecisionTreeOptions) options;
+            DataFrame df = SmileFrames.withTarget(train);
+            MathEx.setSeed(context.seed());
+            if (train.problemType() == ProblemType.REGRESSION) {
+                var model = smile.regression.RegressionTree.fit(SmileFrames.FORMULA, df,
+                        new smile.regression.RegressionTree.Options(o.maxDepth(), o.maxNodes(), o.nodeSize()));
+                return new Fitted(SmileTreePredictor.regression(model, train.features()), Optional.of(model.importance()));
+            }
+            var model = smile.classification.DecisionTree.fit(SmileFrames.FORMULA, df,
+                    new smile.classification.DecisionTree.Options(SplitRule.GINI, o.maxDepth(), o.maxNodes(), o.nodeSize()));
+            return new Fitted(SmileTreePredictor.classifier(model, train.numClasses(), train.features()),
+                    Optional.of(model.importance()));
+        }
+    }
+
+    static final class GradientBoost extends Base {
+        @Override
+        public String id() {
+            return "gradient_boost";
+        }
+
+        @Override
+        public String displayName() {
+            return "Gradient tree boosting (Smile)";
+        }
+
+        @Override
+        public AlgorithmOptions defaults() {
+            return GradientBoostOptions.defaults();
+        }
+
+        @Override
+        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
+            return GradientBoostOptions.from(values);
+        }
+
+        @Override
+        public Fitted fit(TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options, FitContext context) {
+            GradientBoostOptions o = (GradientBoostOptions) options;
+            DataFrame df = SmileFrames.withTarget(train);
+            MathEx.setSeed(context.seed());
+            if (train.problemType() == ProblemType.REGRESSION) {
+                try (IterativeAlgorithmController<smile.regression.GradientTreeBoost.TrainingStatus> c = controller(context)) {
+                    var model = smile.regression.GradientTreeBoost.fit(SmileFrames.FORMULA, df,
+                            new smile.regression.GradientTreeBoost.Options(Loss.ls(), o.trees(), o.maxDepth(), o.maxNodes(),
+                                    o.nodeSize(), o.shrinkage(), o.subsample(), null, c));
+                    context.checkCancelled();
+                    return new Fitted(SmileTreePredictor.regression(model, train.features()), Optional.of(model.importance()));
+                }
+            }
+            try (IterativeAlgorithmController<smile.classification.GradientTreeBoost.TrainingStatus> c = controller(context)) {
+                var model = smile.classification.GradientTreeBoost.fit(SmileFrames.FORMULA, df,
+                        new smile.classification.GradientTreeBoost.Options(o.trees(), o.maxDepth(), o.maxNodes(), o.nodeSize(),
+                                o.shrinkage(), o.subsample(), null, c));
+                context.checkCancelled();
+                return new Fitted(SmileTreePredictor.classifier(model, train.numClasses(), train.features()),
+                        Optional.of(model.importance()));
+            }
+        }
+    }
+}
