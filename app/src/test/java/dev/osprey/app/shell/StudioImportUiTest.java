@@ -83,9 +83,10 @@ class StudioImportUiTest {
         waitFor(() -> datasetNames().contains(SampleWorkspace.DATASET));
         waitFor(() -> SampleWorkspace.DATASET.equals(find(robot, "#datasetTitle").queryAs(Label.class).getText()));
 
+        // a type and a role combo for each of the four columns, filled in once the schema has loaded
+        waitFor(() -> find(robot, "#schemaTable .cell-combo").queryAll().size() == 8);
         List<String> types = find(robot, "#schemaTable .cell-combo").queryAllAs(ComboBox.class).stream()
                 .map(c -> String.valueOf(c.getValue())).toList();
-        assertThat(types).hasSize(8); // a type and a role combo for each of the four columns
         assertThat(types.stream().filter(t -> t.equalsIgnoreCase("integer") || t.equalsIgnoreCase("decimal")).count())
                 .as("the four exam-score columns are numeric: %s", types).isEqualTo(4);
         screenshot("data-view-schema.png");
