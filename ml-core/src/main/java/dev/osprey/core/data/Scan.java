@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 final class Scan {
     /** Columns named like an identifier get an exact distinct count while that stays cheap. */
     static final Pattern ID_NAME = Pattern.compile("(?i:id|.*[_ .-]id)|.*[a-z0-9](Id|ID)");
-    private static final long EXACT_DISTINCT_MAX_BYTES = 512L * 1024 * 1024;
+    // An exact count(DISTINCT) is a hash aggregate over every row: 0.8 s of a 2.4 s import of 400 MB.
+    // Small files get it (nearly free there); larger ones use HyperLogLog, within a few percent.
+    private static final long EXACT_DISTINCT_MAX_BYTES = 16L * 1024 * 1024;
     private static final int MAX_WIDENINGS = 64;
 
     /** What the pass counted; {@code exactDistinct[i]} is -1 when not counted exactly. */
