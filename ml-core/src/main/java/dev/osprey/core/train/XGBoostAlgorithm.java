@@ -60,7 +60,15 @@ final class XGBoostAlgorithm implements Algorithm {
             }
             Map<String, Object> params = params(o, train, context);
             String metric = (String) params.get("eval_metric");
-            booster = XGBoost.train(dtrain, params, 0, new HashMap<>(), null, null);
+            // The matrices given here become the booster's prediction cache: evalSet then adds only
+            // the newest tree's output each round instead of re-predicting with every tree so far
+            // (which made 100 rounds on 1M rows 5x slower than XGBoost alone).
+            Map<String, DMatrix> cached = new HashMap<>();
+            cached.put("train", dtrain);
+            if (dvalid != null) {
+                cached.put("valid", dvalid);
+            }
+            booster = XGBoost.train(dtrain, params, 0, cached, null, null);
             DMatrix[] sets = dvalid == null ? new DMatrix[] {dtrain} : new DMatrix[] {dtrain, dvalid};
             String[] names = dvalid == null ? new String[] {"train"} : new String[] {"train", "valid"};
             for (int round = 0; round < o.rounds(); round++) {
