@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Osprey's benchmarks: bench/run.sh [import|coldstart|all] [--size-mb N] [--repeats N] [--runs N]
 #                                        [--dir D] [--modes headless,xvfb]
+#                        or bench/run.sh train [--quick] [--rows N] [--smile-rows N] [--rf-rows N] [--dir D]
 # Builds what the bench needs (ml-core, app and their modules), then runs the harness in its own JVM.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"

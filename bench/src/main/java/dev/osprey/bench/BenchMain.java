@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code BenchMain import|coldstart|all [--size-mb N] [--repeats N] [--runs N] [--dir D] [--modes headless,xvfb]}.
+ * {@code BenchMain import|coldstart|all [--size-mb N] [--repeats N] [--runs N] [--dir D] [--modes headless,xvfb]},
+ * or {@code BenchMain train [--quick] [--rows N] [--smile-rows N] [--rf-rows N] [--dir D]} (see {@link TrainingBench}).
  * Each benchmark prints one line per case: what, size, ours, peer, ratio, and a quality check.
  */
 public final class BenchMain {
@@ -14,6 +15,10 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("train")) {
+            TrainingBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         String what = "all";
         long sizeMb = 400;
         int repeats = 3;
@@ -49,6 +54,9 @@ public final class BenchMain {
         }
         if (what.equals("coldstart") || what.equals("all")) {
             new ColdStartBench(dir, runs, System.out).run(modes);
+        }
+        if (what.equals("all")) {
+            new TrainingBench(dir, TrainingBench.Sizes.FULL, System.out).run();
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.osprey.app.cli;
 
 import dev.osprey.core.data.DataException;
 import dev.osprey.core.data.ImportException;
+import dev.osprey.core.experiment.ExperimentException;
+import dev.osprey.core.registry.RegistryException;
+import dev.osprey.core.train.TrainingException;
 import dev.osprey.core.workspace.WorkspaceException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -48,6 +51,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             case ImportException ie -> message = withLine(ie);
             case DataException e -> message = e.getMessage();
             case WorkspaceException e -> message = e.getMessage();
+            case TrainingException e -> message = e.getMessage();
+            case RegistryException e -> message = e.getMessage();
+            case ExperimentException e -> message = e.getMessage();
             default -> {
                 expected = false;
                 message = "Unexpected error: " + describe(ex) + "." + logHint();

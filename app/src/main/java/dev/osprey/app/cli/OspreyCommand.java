@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code osprey}: the root of the command tree. Without a command it opens the studio; each
  * capability is one top-level noun with verbs below it ({@code workspace init}, {@code data import},
- * later {@code train}, {@code tune}, {@code serve}, {@code batch}, {@code run}, {@code label export}).
+ * {@code train}, {@code models}, {@code predict}, later {@code tune}, {@code serve}, {@code batch}, {@code run}, {@code label export}).
  * {@code -w} and {@code --verbose} are inherited, so they work before or after the command.
  */
 @Command(name = "osprey",
@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad file, locked workspace, ...)", "2:usage error",
                 "130:cancelled with Ctrl+C (the workspace is unchanged)"},
-        subcommands = {WorkspaceCommand.class, DataCommand.class, HelpCommand.class})
+        subcommands = {WorkspaceCommand.class, DataCommand.class, TrainCommand.class, AlgorithmsCommand.class,
+                ModelsCommand.class, PredictCommand.class, HelpCommand.class})
 public final class OspreyCommand implements Callable<Integer> {
     private final CliEnvironment env;
 
