@@ -16,6 +16,18 @@ final class ModelCard {
     }
 
     static String json(String name, int version, Run run, TrainedModel model, String sha256, Instant createdAt) {
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("run_id", run.id().value());
+        prov.put("run_started_at", run.startedAt().toString());
+        run.endedAt().ifPresent(e -> prov.put("run_ended_at", e.toString()));
+        prov.put("params", new java.util.TreeMap<>(run.params()));
+        prov.put("tags", new java.util.TreeMap<>(run.tags()));
+        return json(name, version, prov, model, sha256, createdAt);
+    }
+
+    /** The card of a version without a run in this workspace (imported): {@code provenance} says where it came from. */
+    static String json(String name, int version, Map<String, Object> provenance, TrainedModel model, String sha256,
+                       Instant createdAt) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "osprey-model/1");
         m.put("name", name);
@@ -50,13 +62,7 @@ final class ModelCard {
         imp.put("method", model.importance().method());
         imp.put("by_column", model.importance().byColumn());
         m.put("feature_importance", imp);
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("run_id", run.id().value());
-        prov.put("run_started_at", run.startedAt().toString());
-        run.endedAt().ifPresent(e -> prov.put("run_ended_at", e.toString()));
-        prov.put("params", new java.util.TreeMap<>(run.params()));
-        prov.put("tags", new java.util.TreeMap<>(run.tags()));
-        m.put("provenance", prov);
+        m.put("provenance", provenance);
         return JsonWriter.write(m);
     }
 }

@@ -69,21 +69,7 @@ public final class ModelRegistry {
             throw new RegistryException("The model file " + artifact.path() + " changed while it was being registered.");
         }
         Instant now = Instant.now();
-        int version = sql(c -> {
-            long modelId = RegistryRows.ensureModel(c, name, now);
-            int v = RegistryRows.latestVersion(c, modelId) + 1;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO model_version(model_id, version, run_id, status, path,"
-                    + " sha256, created_at) VALUES (?, ?, ?, 'PENDING', ?, ?, ?)")) {
-                ps.setLong(1, modelId);
-                ps.setInt(2, v);
-                ps.setLong(3, runId.value());
-                ps.setString(4, folder(name, v));
-                ps.setString(5, artifact.sha256());
-                ps.setString(6, now.toString());
-                ps.executeUpdate();
-            }
-            return v;
-        }, true);
+        int version = insertVersion(name, Optional.of(runId), artifact.sha256(), now);
         Path dir = workspace.root().resolve(folder(name, version));
         try {
             Files.createDirectories(dir);
@@ -95,6 +81,72 @@ public final class ModelRegistry {
             throw new RegistryException("Cannot write the model files in " + dir + ": " + e.getMessage(), e);
         }
         return version(name, version);
+    }
+
+    /**
+     * Writes a version (model file, model card and a manifest with their SHA-256) as one zip
+     * archive at {@code zip}, atomically; the model file is checked against the catalog first.
+     */
+    public void exportVersion(String name, int version, Path zip) throws RegistryException {
+        ModelVersion v = version(name, version);
+        ModelArchive.export(v, folderOf(v), zip);
+    }
+
+    /**
+     * Imports an archive written by {@link #exportVersion} as the next version of {@code asName}
+     * (PENDING, without a run). Refuses an archive whose files do not match its SHA-256, with
+     * entries outside the export's fixed names (zip-slip paths) or entries that are too large,
+     * and a model file the deserialization filter rejects; nothing is imported then.
+     */
+    public ModelVersion importArchive(Path zip, String asName) throws RegistryException {
+        return importArchive(zip, asName, ModelArchive.MAX_MODEL_BYTES);
+    }
+
+    ModelVersion importArchive(Path zip, String asName, long maxModelBytes) throws RegistryException {
+        checkName(asName, "model");
+        Path models = workspace.root().resolve("models");
+        ModelArchive.Contents in = ModelArchive.read(zip, models, maxModelBytes);
+        try {
+            TrainedModel model = load(in.modelFile(), in.sha256(), zip.getFileName() + "!/" + MODEL_FILE);
+            Instant now = Instant.now();
+            int version = insertVersion(asName, Optional.empty(), in.sha256(), now);
+            Path dir = workspace.root().resolve(folder(asName, version));
+            try {
+                Files.createDirectories(dir);
+                AtomicFiles.commit(in.modelFile(), dir.resolve(MODEL_FILE));
+                AtomicFiles.writeString(dir.resolve(ModelArchive.SOURCE_CARD), in.card());
+                AtomicFiles.writeString(dir.resolve(CARD_FILE), ModelCard.json(asName, version, in.provenance(zip), model,
+                        in.sha256(), now));
+            } catch (IOException e) {
+                sql(c -> RegistryRows.deleteVersion(c, asName, version), true);
+                throw new RegistryException("Cannot write the model files in " + dir + ": " + e.getMessage(), e);
+            }
+            return version(asName, version);
+        } finally {
+            in.discard();
+        }
+    }
+
+    private int insertVersion(String name, Optional<RunId> runId, String sha256, Instant now) throws RegistryException {
+        return sql(c -> {
+            long modelId = RegistryRows.ensureModel(c, name, now);
+            int v = RegistryRows.latestVersion(c, modelId) + 1;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO model_version(model_id, version, run_id, status, path,"
+                    + " sha256, created_at) VALUES (?, ?, ?, 'PENDING', ?, ?, ?)")) {
+                ps.setLong(1, modelId);
+                ps.setInt(2, v);
+                if (runId.isPresent()) {
+                    ps.setLong(3, runId.get().value());
+                } else {
+                    ps.setNull(3, java.sql.Types.INTEGER);
+                }
+                ps.setString(4, folder(name, v));
+                ps.setString(5, sha256);
+                ps.setString(6, now.toString());
+                ps.executeUpdate();
+            }
+            return v;
+        }, true);
     }
 
     public List<RegisteredModel> models() throws RegistryException {

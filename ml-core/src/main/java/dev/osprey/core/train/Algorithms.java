@@ -13,8 +13,13 @@ public final class Algorithms {
             new LinearAlgorithms.LeastSquares(),
             new LinearAlgorithms.Ridge(),
             new LinearAlgorithms.Lasso(),
+            new LinearAlgorithms.ElasticNet(),
             new LinearAlgorithms.Logistic(),
-            new LinearAlgorithms.NearestNeighbours());
+            new LinearAlgorithms.NearestNeighbours(),
+            new SvmAlgorithm(),
+            new MlpAlgorithm(),
+            new DiscriminantAlgorithms.Lda(),
+            new DiscriminantAlgorithms.Bayes());
 
     private Algorithms() {
     }

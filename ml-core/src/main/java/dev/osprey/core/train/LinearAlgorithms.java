@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Linear and distance-based learners: least squares, ridge and lasso regression (whose
+ * Linear and distance-based learners: least squares, ridge, lasso and elastic net regression (whose
  * coefficients are kept as a {@link LinearPredictor}), logistic regression and k-nearest
  * neighbours (on standardised features). These have no native importance: permutation
  * importance is used. Smile's least squares, ridge and lasso need OpenBLAS.
@@ -124,6 +124,35 @@ final class LinearAlgorithms {
             PenaltyOptions o = (PenaltyOptions) options;
             return linear(LASSO.fit(SmileFrames.FORMULA, SmileFrames.withTarget(train),
                     new LASSO.Options(o.lambda(), 1e-4, o.maxIter())));
+        }
+    }
+
+    static final class ElasticNet extends Regression {
+        @Override
+        public String id() {
+            return "elastic_net";
+        }
+
+        @Override
+        public String displayName() {
+            return "Elastic net regression";
+        }
+
+        @Override
+        public AlgorithmOptions defaults() {
+            return ElasticNetOptions.defaults();
+        }
+
+        @Override
+        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
+            return ElasticNetOptions.from(values);
+        }
+
+        @Override
+        public Fitted fit(TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options, FitContext context) {
+            ElasticNetOptions o = (ElasticNetOptions) options;
+            return linear(smile.regression.ElasticNet.fit(SmileFrames.FORMULA, SmileFrames.withTarget(train),
+                    new smile.regression.ElasticNet.Options(o.lambda1(), o.lambda2(), 1e-4, o.maxIter())));
         }
     }
 

@@ -46,6 +46,20 @@ final class OptionReader {
         }
     }
 
+    /** One of {@code allowed} (case-insensitive), as written in {@code allowed}. */
+    String choice(String key, String fallback, java.util.List<String> allowed) throws TrainingException {
+        String v = values.get(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(v.strip())) {
+                return a;
+            }
+        }
+        throw new TrainingException(key + " must be one of " + String.join(", ", allowed) + ", not '" + v + "'");
+    }
+
     /** Runs a record constructor, turning its range check into a TrainingException. */
     static <T> T build(java.util.function.Supplier<T> constructor) throws TrainingException {
         try {

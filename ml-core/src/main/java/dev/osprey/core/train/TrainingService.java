@@ -46,10 +46,26 @@ public final class TrainingService {
     private final DatasetService datasets;
     private final ExperimentStore experiments;
 
+    /** Message of the runs a killed process left RUNNING, which the next service for the workspace marks FAILED. */
+    public static final String ABANDONED_MESSAGE = "the process ended while training";
+
+    /**
+     * A service for an open workspace. The workspace lock means no other process trains in it, so
+     * any run still RUNNING was left by a process that died: it is marked FAILED here.
+     */
     public TrainingService(Workspace workspace, DatasetService datasets, ExperimentStore experiments) {
         this.workspace = workspace;
         this.datasets = datasets;
         this.experiments = experiments;
+        try {
+            int abandoned = experiments.failAbandonedRuns(ABANDONED_MESSAGE);
+            if (abandoned > 0) {
+                LOG.info("Marked {} run(s) left running by an earlier process as FAILED", abandoned);
+            }
+        } catch (ExperimentException e) {
+            // the runs stay RUNNING in the list; training itself still works
+            LOG.warn("Could not mark abandoned runs as failed in {}", workspace.root(), e);
+        }
     }
 
     public TrainingResult train(TrainingRequest request, JobContext context) throws TrainingException {

@@ -56,6 +56,7 @@ class AlgorithmQualityTest {
         return switch (algorithm) {
             case "xgboost" -> Map.of("rounds", "40");
             case "random_forest", "gradient_boost" -> Map.of("trees", "40");
+            case "mlp" -> Map.of("epochs", "30", "hidden_units", "16");
             default -> Map.of();
         };
     }

@@ -49,7 +49,32 @@ class OptionsTest {
                 .hasMessageStartingWith("xgboost has no option 'depth'; its options are").hasMessageContaining("max_depth");
         assertThatThrownBy(() -> Algorithms.get("linear_regression").options(Map.of("lambda", "1")))
                 .hasMessage("linear_regression has no option 'lambda'; it takes no options.");
-        assertThatThrownBy(() -> Algorithms.get("svm")).hasMessageStartingWith("There is no algorithm 'svm'");
+        assertThatThrownBy(() -> Algorithms.get("perceptron")).hasMessageStartingWith("There is no algorithm 'perceptron'");
+    }
+
+    @Test
+    void theNewAlgorithmsOptionsAreCheckedAndRoundTrip() throws Exception {
+        SvmOptions svm = SvmOptions.from(Map.of("kernel", "Linear", "c", "10"));
+        assertThat(svm.kernel()).isEqualTo("linear");
+        assertThat(SvmOptions.from(svm.toMap())).isEqualTo(svm);
+        assertThatThrownBy(() -> SvmOptions.from(Map.of("kernel", "polynomial")))
+                .hasMessage("kernel must be one of gaussian, linear, not 'polynomial'");
+        assertThatThrownBy(() -> SvmOptions.from(Map.of("c", "0"))).hasMessage("c must be greater than 0 and at most 1000000, not 0");
+
+        MlpOptions mlp = MlpOptions.from(Map.of("hidden_units", "8", "epochs", "3", "learning_rate", "0.1"));
+        assertThat(mlp.hiddenUnits()).isEqualTo(8);
+        assertThat(MlpOptions.from(mlp.toMap())).isEqualTo(mlp);
+        assertThatThrownBy(() -> MlpOptions.from(Map.of("hidden_layers", "9"))).hasMessage("hidden_layers must be between 1 and 5, not 9");
+        assertThatThrownBy(() -> MlpOptions.from(Map.of("momentum", "1"))).hasMessage("momentum must be between 0 and 0.99, not 1");
+
+        NaiveBayesOptions nb = NaiveBayesOptions.from(Map.of("alpha", "0.5"));
+        assertThat(NaiveBayesOptions.from(nb.toMap())).isEqualTo(nb);
+        assertThatThrownBy(() -> NaiveBayesOptions.from(Map.of("alpha", "0"))).hasMessageStartingWith("alpha must be greater than 0");
+
+        ElasticNetOptions en = ElasticNetOptions.from(Map.of("lambda1", "0.5", "lambda2", "2"));
+        assertThat(ElasticNetOptions.from(en.toMap())).isEqualTo(en);
+        assertThatThrownBy(() -> ElasticNetOptions.from(Map.of("lambda2", "-1"))).hasMessageStartingWith("lambda2 must be greater than 0");
+        assertThatThrownBy(() -> Algorithms.get("lda").options(Map.of("tol", "1"))).hasMessage("lda has no option 'tol'; it takes no options.");
     }
 
     @Test
@@ -57,6 +82,9 @@ class OptionsTest {
         assertThat(Algorithms.supporting(ProblemType.REGRESSION)).extracting(Algorithm::id)
                 .contains("xgboost", "random_forest", "linear_regression", "ridge", "lasso").doesNotContain("knn", "logistic_regression");
         assertThat(Algorithms.supporting(ProblemType.MULTICLASS)).extracting(Algorithm::id)
-                .contains("xgboost", "decision_tree", "knn", "logistic_regression").doesNotContain("ols");
+                .contains("xgboost", "decision_tree", "knn", "logistic_regression", "svm", "mlp", "lda", "naive_bayes")
+                .doesNotContain("ols", "elastic_net");
+        assertThat(Algorithms.supporting(ProblemType.REGRESSION)).extracting(Algorithm::id)
+                .contains("elastic_net", "mlp").doesNotContain("svm", "lda", "naive_bayes");
     }
 }
