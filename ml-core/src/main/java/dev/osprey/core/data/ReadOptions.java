@@ -1,5 +1,6 @@
 package dev.osprey.core.data;
 
+import dev.osprey.core.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ record ReadOptions(DataFormat format, Map<String, String> params, List<SourceCol
 
     @SuppressWarnings("unchecked")
     static ReadOptions fromJson(String json) {
-        Map<String, Object> root = (Map<String, Object>) Json.read(json);
+        Map<String, Object> root = (Map<String, Object>) Json.parse(json);
         DataFormat format = DataFormat.valueOf((String) root.get("format"));
         Map<String, String> params = new LinkedHashMap<>();
         ((Map<String, Object>) root.get("params")).forEach((k, v) -> params.put(k, (String) v));

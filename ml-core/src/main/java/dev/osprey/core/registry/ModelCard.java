@@ -1,5 +1,6 @@
 package dev.osprey.core.registry;
 
+import dev.osprey.core.json.Json;
 import dev.osprey.core.experiment.Run;
 import dev.osprey.core.train.SignatureColumn;
 import dev.osprey.core.train.TrainedModel;
@@ -63,6 +64,6 @@ final class ModelCard {
         imp.put("by_column", model.importance().byColumn());
         m.put("feature_importance", imp);
         m.put("provenance", provenance);
-        return JsonWriter.write(m);
+        return Json.writePretty(m);
     }
 }
