@@ -2,13 +2,19 @@ package dev.osprey.app;
 
 import dev.osprey.app.data.DataView;
 import dev.osprey.app.data.DataViewModel;
+import dev.osprey.app.experiments.ExperimentsView;
+import dev.osprey.app.experiments.ExperimentsViewModel;
 import dev.osprey.app.home.DatasetRow;
 import dev.osprey.app.home.HomeView;
 import dev.osprey.app.home.HomeViewModel;
+import dev.osprey.app.models.ModelsView;
+import dev.osprey.app.models.ModelsViewModel;
 import dev.osprey.app.shell.NavItem;
 import dev.osprey.app.shell.Page;
 import dev.osprey.app.shell.PageFactory;
 import dev.osprey.app.shell.PageServices;
+import dev.osprey.app.train.TrainingView;
+import dev.osprey.app.train.TrainingViewModel;
 
 import java.util.Optional;
 
@@ -26,6 +32,9 @@ public final class StudioPages implements PageFactory {
             case HOME -> Optional.of(new HomeView(new HomeViewModel(services.context(), services.workspaces(),
                     services.background(), row -> openDataset(row, services))));
             case DATA -> Optional.of(new DataView(data(services)));
+            case EXPERIMENTS -> Optional.of(new ExperimentsView(new ExperimentsViewModel(services.context(), services.background())));
+            case MODELS -> Optional.of(new ModelsView(new ModelsViewModel(services.context(), services.background())));
+            case TRAINING -> Optional.of(new TrainingView(new TrainingViewModel(services.context())));
             default -> Optional.empty();
         };
     }

@@ -49,6 +49,8 @@ public final class DataViewModel {
     private final AppContext app;
     private final Executor io;
     private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh wrapper per call could be collected with the listeners added to it. */
+    private final ObservableList<Dataset> datasetsView = FXCollections.unmodifiableObservableList(datasets);
     private final FilteredList<Dataset> visible = new FilteredList<>(datasets);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyObjectWrapper<Dataset> selected = new ReadOnlyObjectWrapper<>(this, "selected");
@@ -94,7 +96,7 @@ public final class DataViewModel {
 
     /** Every dataset of the workspace, in catalog order. */
     public ObservableList<Dataset> datasets() {
-        return FXCollections.unmodifiableObservableList(datasets);
+        return datasetsView;
     }
 
     /** The datasets the search text lets through: what the list shows. */

@@ -206,10 +206,25 @@ public final class HomeView implements Page {
     }
 
     private Node runsCard() {
-        Node empty = emptyState("No runs yet. Training and tuning runs will be listed here with their metrics.", null);
-        VBox rows = new VBox(empty);
+        VBox rows = new VBox();
         rows.setId("home-runs");
+        rows.getStyleClass().add("item-list");
+        Node empty = emptyState("No runs yet. Training and tuning runs will be listed here with their metrics.", null);
+        fill(rows, vm.runs(), empty, r -> {
+            Node n = item(runIcon(r.status()), r.title(), r.detail(), null, null);
+            n.getStyleClass().add("run-" + r.status().name().toLowerCase(java.util.Locale.ROOT));
+            return n;
+        });
         return card("mdi2c-chart-line", "Recent runs", null, rows);
+    }
+
+    private static String runIcon(dev.osprey.core.experiment.RunStatus status) {
+        return switch (status) {
+            case RUNNING -> "mdi2p-progress-clock";
+            case FINISHED -> "mdi2c-check-circle-outline";
+            case FAILED -> "mdi2a-alert-circle-outline";
+            case CANCELLED -> "mdi2c-cancel";
+        };
     }
 
     private Node welcomeCard() {

@@ -4,7 +4,12 @@ import dev.osprey.app.AppContext;
 import dev.osprey.app.shell.RecentWorkspace;
 import dev.osprey.app.shell.WorkspaceSwitcher;
 import dev.osprey.core.Engine;
+import dev.osprey.app.experiments.RunRow;
 import dev.osprey.core.data.DataException;
+import dev.osprey.core.experiment.Experiment;
+import dev.osprey.core.experiment.ExperimentException;
+import dev.osprey.core.registry.RegisteredModel;
+import dev.osprey.core.registry.RegistryException;
 import dev.osprey.core.workspace.Workspace;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,9 +30,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -38,6 +46,7 @@ import java.util.stream.Stream;
  * executor; a result that arrives after the user switched workspace is dropped.
  */
 public final class HomeViewModel {
+    static final int RECENT_RUNS = 6;
     private static final Logger LOG = LoggerFactory.getLogger(HomeViewModel.class);
     private static final DateTimeFormatter MODIFIED =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.US).withZone(ZoneId.systemDefault());
@@ -54,6 +63,7 @@ public final class HomeViewModel {
     private final ObservableList<DatasetRow> datasets = FXCollections.observableArrayList();
     private final ObservableList<WorkspaceFile> notebooks = FXCollections.observableArrayList();
     private final ObservableList<WorkspaceFile> models = FXCollections.observableArrayList();
+    private final ObservableList<RecentRun> runs = FXCollections.observableArrayList();
     private final FilteredList<RecentWorkspace> otherRecent;
 
     /** {@code openDataset} shows the Data page; it receives null when no particular dataset was chosen. */
@@ -73,6 +83,7 @@ public final class HomeViewModel {
         datasets.clear();
         notebooks.clear();
         models.clear();
+        runs.clear();
         loadError.set("");
         if (engine == null) {
             workspaceOpen.set(false);
@@ -100,9 +111,9 @@ public final class HomeViewModel {
             String error = "";
             try {
                 contents = read(engine);
-            } catch (DataException | IOException | RuntimeException e) {
+            } catch (DataException | IOException | RegistryException | ExperimentException | RuntimeException e) {
                 LOG.warn("Cannot list the contents of {}", engine.workspace().root(), e);
-                contents = new Contents(List.of(), List.of(), List.of());
+                contents = new Contents(List.of(), List.of(), List.of(), List.of());
                 error = "Cannot read this workspace's contents: " + e.getMessage();
             }
             Contents c = contents;
@@ -114,22 +125,24 @@ public final class HomeViewModel {
                 datasets.setAll(c.datasets());
                 notebooks.setAll(c.notebooks());
                 models.setAll(c.models());
+                runs.setAll(c.runs());
                 loadError.set(err);
                 loading.set(false);
             });
         });
     }
 
-    private record Contents(List<DatasetRow> datasets, List<WorkspaceFile> notebooks, List<WorkspaceFile> models) {
+    private record Contents(List<DatasetRow> datasets, List<WorkspaceFile> notebooks, List<WorkspaceFile> models,
+                            List<RecentRun> runs) {
     }
 
-    private static Contents read(Engine engine) throws DataException, IOException {
+    private static Contents read(Engine engine) throws DataException, IOException, RegistryException, ExperimentException {
         List<DatasetRow> ds = engine.datasets().list().stream()
                 .map(DatasetRow::of)
                 .sorted(Comparator.comparing(DatasetRow::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         Workspace ws = engine.workspace();
-        return new Contents(ds, notebooks(ws.notebooksDir()), models(ws.modelsDir()));
+        return new Contents(ds, notebooks(ws.notebooksDir()), models(engine, ws.modelsDir()), recentRuns(engine));
     }
 
     private static List<WorkspaceFile> notebooks(Path dir) throws IOException {
@@ -149,15 +162,37 @@ public final class HomeViewModel {
         return out;
     }
 
-    private static List<WorkspaceFile> models(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    /** The runs of every experiment, newest first. */
+    private static List<RecentRun> recentRuns(Engine engine) throws ExperimentException {
+        List<RunRow> all = new ArrayList<>();
+        for (Experiment e : engine.experiments().experiments()) {
+            engine.experiments().runs(e.id()).forEach(r -> all.add(new RunRow(r, e.name())));
         }
+        return all.stream().sorted(Comparator.comparing(RunRow::started).reversed().thenComparing(r -> -r.id().value()))
+                .limit(RECENT_RUNS).map(RecentRun::of).toList();
+    }
+
+    /**
+     * The registered models with their latest version and aliases, then model folders the registry
+     * does not know (copied in by hand) with their number of version folders.
+     */
+    private static List<WorkspaceFile> models(Engine engine, Path dir) throws IOException, RegistryException {
         List<WorkspaceFile> out = new ArrayList<>();
+        Set<String> registered = new HashSet<>();
+        for (RegisteredModel m : engine.registry().models()) {
+            registered.add(m.name());
+            StringBuilder detail = new StringBuilder("latest v" + m.latestVersion());
+            new TreeMap<>(m.aliases()).forEach((alias, v) -> detail.append(" · ").append(alias).append(" → v").append(v));
+            out.add(new WorkspaceFile(m.name(), dir.resolve(m.name()), detail.toString()));
+        }
+        out.sort(Comparator.comparing(WorkspaceFile::name, String.CASE_INSENSITIVE_ORDER));
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.sorted().toList()) {
                 String fn = p.getFileName().toString();
-                if (Files.isDirectory(p) && !fn.startsWith(".")) {
+                if (Files.isDirectory(p) && !fn.startsWith(".") && !registered.contains(fn)) {
                     long versions;
                     try (Stream<Path> v = Files.list(p)) {
                         versions = v.filter(Files::isDirectory).count();
@@ -247,6 +282,11 @@ public final class HomeViewModel {
 
     public ObservableList<WorkspaceFile> models() {
         return models;
+    }
+
+    /** The newest runs of all experiments (at most {@value #RECENT_RUNS}). */
+    public ObservableList<RecentRun> runs() {
+        return runs;
     }
 
     /** Recent workspaces other than the open one, most recent first. */

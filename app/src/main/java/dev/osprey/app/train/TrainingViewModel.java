@@ -1,0 +1,449 @@
+package dev.osprey.app.train;
+
+import dev.osprey.app.AppContext;
+import dev.osprey.core.Engine;
+import dev.osprey.core.data.Dataset;
+import dev.osprey.core.job.Job;
+import dev.osprey.core.registry.ModelVersion;
+import dev.osprey.core.registry.RegistryException;
+import dev.osprey.core.train.Algorithm;
+import dev.osprey.core.train.TrainingEvent;
+import dev.osprey.core.train.TrainingException;
+import dev.osprey.core.train.TrainingRequest;
+import dev.osprey.core.train.TrainingResult;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Training page's state: the form ({@link TrainingSetup}), the running training (a job of the
+ * job center, with progress, cancel and a live metric curve), its result, and registering the
+ * result's model. State is read and written on the UI executor; catalog reads, registration and
+ * the training itself run elsewhere and come back through {@link AppContext#uiExecutor()}.
+ */
+public final class TrainingViewModel {
+    /** The live curve reaches the UI at most this often. */
+    static final long CHART_INTERVAL_MILLIS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
+
+    @FunctionalInterface
+    interface EngineCall<T> {
+        T call(Engine engine) throws Exception;
+    }
+
+    private final AppContext app;
+    private final Executor io;
+    private final LiveFeed.Later later;
+    private final TrainingSetup setup = new TrainingSetup();
+    private final ReadOnlyBooleanWrapper listLoading = new ReadOnlyBooleanWrapper(this, "listLoading");
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
+    private final ReadOnlyStringWrapper runTitle = new ReadOnlyStringWrapper(this, "runTitle", "");
+    private final ReadOnlyStringWrapper curveMetric = new ReadOnlyStringWrapper(this, "curveMetric", "");
+    private final ReadOnlyIntegerWrapper runFolds = new ReadOnlyIntegerWrapper(this, "runFolds", 1);
+    private final ObservableList<CurvePoint> curve = FXCollections.observableArrayList();
+    private final ObservableList<CurvePoint> curveView = FXCollections.unmodifiableObservableList(curve);
+    private final ReadOnlyObjectWrapper<TrainingOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
+    private final ReadOnlyBooleanWrapper registering = new ReadOnlyBooleanWrapper(this, "registering");
+    private final ReadOnlyObjectWrapper<ModelVersion> registered = new ReadOnlyObjectWrapper<>(this, "registered");
+    private final BooleanBinding canStart;
+    private final BooleanBinding canRegister;
+    private Job<TrainingOutcome> job;
+    private int plannedRounds;
+    private long generation;
+    private long listGeneration;
+
+    /** The studio's view model: catalog reads and chart flushes share one daemon thread of its own. */
+    public TrainingViewModel(AppContext app) {
+        this(app, studioWorker());
+    }
+
+    private TrainingViewModel(AppContext app, ScheduledExecutorService worker) {
+        this(app, worker, flush -> worker.schedule(flush, CHART_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
+    }
+
+    /** Tests pass {@code Runnable::run} for {@code io} and {@code later} (and as the UI executor). */
+    TrainingViewModel(AppContext app, Executor io, LiveFeed.Later later) {
+        this.app = Objects.requireNonNull(app);
+        this.io = Objects.requireNonNull(io);
+        this.later = Objects.requireNonNull(later);
+        this.canStart = Bindings.createBooleanBinding(() -> setup.problemProperty().get() == null && !state.get().isRunning(),
+                setup.problemProperty(), state);
+        this.canRegister = Bindings.createBooleanBinding(() -> outcome.get() != null && !registering.get()
+                && modelName.get() != null && !modelName.get().isBlank(), outcome, registering, modelName);
+        setup.setWorkspaceOpen(app.engine() != null);
+        app.engineProperty().addListener((o, a, b) -> onWorkspaceChanged());
+    }
+
+    private static ScheduledExecutorService studioWorker() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "osprey-training-page");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    // --- state the view binds to ------------------------------------------------------------------
+
+    public TrainingSetup setup() {
+        return setup;
+    }
+
+    public ReadOnlyBooleanProperty listLoadingProperty() {
+        return listLoading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** In [0, 1], or negative while the amount of work is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressMessageProperty() {
+        return progressMessage.getReadOnlyProperty();
+    }
+
+    /** "XGBoost on exam_scores → exam_score" for the current or last training. */
+    public ReadOnlyStringProperty runTitleProperty() {
+        return runTitle.getReadOnlyProperty();
+    }
+
+    /** The metric the live curve shows (rmse, logloss, ...), empty before the first point. */
+    public ReadOnlyStringProperty curveMetricProperty() {
+        return curveMetric.getReadOnlyProperty();
+    }
+
+    /** How many validation folds the current training fits (1 for a holdout), besides the final fit. */
+    public ReadOnlyIntegerProperty runFoldsProperty() {
+        return runFolds.getReadOnlyProperty();
+    }
+
+    /** The live curve so far; grows in batches, at most one per {@value #CHART_INTERVAL_MILLIS} ms. */
+    public ObservableList<CurvePoint> curve() {
+        return curveView;
+    }
+
+    public ReadOnlyObjectProperty<TrainingOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** Why the last training failed, or null. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public StringProperty modelNameProperty() {
+        return modelName;
+    }
+
+    public ReadOnlyBooleanProperty registeringProperty() {
+        return registering.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRegisterProperty() {
+        return canRegister;
+    }
+
+    /** The version the result was registered as, or null. */
+    public ReadOnlyObjectProperty<ModelVersion> registeredProperty() {
+        return registered.getReadOnlyProperty();
+    }
+
+    // --- actions ----------------------------------------------------------------------------------
+
+    /** Reads the workspace's datasets again, keeping the chosen one. */
+    public CompletableFuture<Void> refresh() {
+        Engine engine = app.engine();
+        long g = ++listGeneration;
+        setup.setWorkspaceOpen(engine != null);
+        if (engine == null) {
+            setup.setDatasets(List.of());
+            return CompletableFuture.completedFuture(null);
+        }
+        listLoading.set(true);
+        return background(engine, e -> e.datasets().list()).handleAsync((list, error) -> {
+            if (g != listGeneration || engine != app.engine()) {
+                return null;
+            }
+            listLoading.set(false);
+            if (error != null) {
+                LOG.warn("Cannot list the datasets of {}", engine.workspace().root(), Failures.unwrap(error));
+                app.dialogs().showError("Cannot read the datasets", Failures.message(error), Failures.details(error));
+                return null;
+            }
+            setup.setDatasets(list);
+            return null;
+        }, app.uiExecutor());
+    }
+
+    /**
+     * Starts the training the form describes as a job of the job center. The returned future
+     * completes once the outcome (result, failure or cancel) is on screen; it never fails.
+     */
+    public CompletableFuture<Void> start() {
+        Engine engine = app.engine();
+        if (!canStart.get() || engine == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        TrainingRequest request;
+        try {
+            request = setup.request();
+        } catch (IllegalArgumentException e) {
+            app.dialogs().showError("Cannot start the training", e.getMessage(), null);
+            return CompletableFuture.completedFuture(null);
+        }
+        Dataset dataset = setup.datasetProperty().get();
+        Algorithm algorithm = setup.algorithmProperty().get();
+        long g = ++generation;
+        curve.clear();
+        curveMetric.set("");
+        runFolds.set(switch (request.validation()) {
+            case dev.osprey.core.train.Validation.Holdout h -> 1;
+            case dev.osprey.core.train.Validation.KFold k -> k.k();
+            case dev.osprey.core.train.Validation.StratifiedKFold k -> k.k();
+        });
+        plannedRounds = rounds(request);
+        outcome.set(null);
+        failure.set(null);
+        registered.set(null);
+        progress.set(-1);
+        progressMessage.set("Waiting for a free worker");
+        runTitle.set(algorithm.displayName() + " on " + dataset.name() + " \u2192 " + request.target());
+        state.set(RunState.RUNNING);
+
+        LiveFeed feed = new LiveFeed(app.uiExecutor(), later, batch -> onBatch(g, batch));
+        Job<TrainingOutcome> submitted = app.jobs().submit("Train " + algorithm.displayName() + " on " + dataset.name(),
+                ctx -> {
+                    TrainingResult result = engine.training().train(request, ctx, event -> {
+                        if (event instanceof TrainingEvent.IterationMetric m) {
+                            feed.point(new CurvePoint(m.fold(), m.iteration(), m.metric(), m.trainValue(), m.validValue()));
+                        } else {
+                            feed.changed();
+                        }
+                    });
+                    Diagnostics plots = diagnostics(engine, dataset, result, ctx);
+                    return new TrainingOutcome(request, result, plots, dataset.name(), algorithm.displayName(),
+                            request.validation().describe());
+                });
+        submitted.subscribe(e -> feed.changed());
+        job = submitted;
+        return submitted.result().handleAsync((done, error) -> {
+            feed.drainNow();
+            finish(g, engine, submitted, done, error);
+            return null;
+        }, app.uiExecutor());
+    }
+
+    /** Asks the running training to stop; it ends as cancelled (and its run is recorded so). */
+    public void cancel() {
+        Job<TrainingOutcome> running = job;
+        if (running != null && state.get().isRunning()) {
+            progressMessage.set("Cancelling\u2026");
+            running.cancel();
+        }
+    }
+
+    /**
+     * Registers the result's model under {@link #modelNameProperty()} as its next version. The
+     * future completes with the version once it is on screen, or with null when it failed (the
+     * user was told why).
+     */
+    public CompletableFuture<ModelVersion> register() {
+        TrainingOutcome o = outcome.get();
+        Engine engine = app.engine();
+        if (!canRegister.get() || o == null || engine == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String name = modelName.get().strip();
+        registering.set(true);
+        return background(engine, e -> e.registry().register(o.result().runId(), name)).handleAsync((version, error) -> {
+            registering.set(false);
+            if (engine != app.engine()) {
+                return null;
+            }
+            if (error != null) {
+                boolean expected = Failures.unwrap(error) instanceof RegistryException;
+                LOG.info("Registering run {} as {} failed: {}", o.result().runId(), name, Failures.message(error));
+                app.dialogs().showError("Cannot register the model", Failures.message(error), expected ? null : Failures.details(error));
+                return null;
+            }
+            if (outcome.get() == o) {
+                registered.set(version);
+            }
+            app.dialogs().notify("Registered " + version.name() + " version " + version.version() + ".");
+            return version;
+        }, app.uiExecutor());
+    }
+
+    /** A short notification in the studio's toast (the view's clipboard copy reports through it). */
+    public void notify(String message) {
+        app.dialogs().notify(message);
+    }
+
+    // --- internals --------------------------------------------------------------------------------
+
+    private static Diagnostics diagnostics(Engine engine, Dataset dataset, TrainingResult result,
+                                           dev.osprey.core.job.JobContext ctx) {
+        try {
+            return Diagnostics.compute(engine.datasets(), dataset, result.model(), ctx);
+        } catch (Exception e) {
+            // The plots are extras beside the metrics: a training that succeeded stays a success.
+            LOG.warn("Cannot score {} for the result plots", dataset.name(), e);
+            return Diagnostics.none();
+        }
+    }
+
+    private void onBatch(long g, List<CurvePoint> batch) {
+        if (g != generation) {
+            return;
+        }
+        if (!batch.isEmpty()) {
+            if (curveMetric.get().isEmpty()) {
+                curveMetric.set(batch.getFirst().metric());
+            }
+            curve.addAll(batch);
+        }
+        Job<TrainingOutcome> running = job;
+        if (running != null && state.get().isRunning() && !running.isCancelRequested()) {
+            double fraction = running.progress();
+            String text = running.message().isEmpty() ? "Starting" : running.message();
+            if (plannedRounds > 0 && !curve.isEmpty() && fraction < 0.9) {
+                // The job reports progress per fold only; the rounds say how far into the fold it is.
+                CurvePoint last = curve.getLast();
+                int folds = runFolds.get();
+                int slots = folds == 1 ? 1 : folds + 1;
+                int slot = last.fold() == 0 ? slots - 1 : last.fold() - 1;
+                double estimate = 0.95 * (slot + Math.min(1.0, (double) last.iteration() / plannedRounds)) / slots;
+                fraction = Math.max(fraction, estimate);
+                text = text + String.format(java.util.Locale.ROOT, " \u00b7 round %,d of %,d", last.iteration(), plannedRounds);
+            }
+            progress.set(fraction);
+            progressMessage.set(text);
+        }
+    }
+
+    /** The boosting rounds the request asks for (XGBoost's {@code rounds}), or 0 when it has none. */
+    private static int rounds(TrainingRequest request) {
+        try {
+            String value = request.options().get("rounds");
+            if (value != null) {
+                return Integer.parseInt(value.strip());
+            }
+            String fallback = dev.osprey.core.train.Algorithms.get(request.algorithm()).defaults().toMap().get("rounds");
+            return fallback == null ? 0 : Integer.parseInt(fallback);
+        } catch (TrainingException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void finish(long g, Engine engine, Job<TrainingOutcome> finished, TrainingOutcome done, Throwable error) {
+        if (g != generation || engine != app.engine()) {
+            return;
+        }
+        job = null;
+        if (error == null) {
+            progress.set(1);
+            progressMessage.set(String.format(java.util.Locale.ROOT, "Trained in %s on %,d rows, validated on %,d",
+                    seconds(done.result().elapsed().toMillis()), done.result().trainRows(), done.result().validRows()));
+            if (modelName.get() == null || modelName.get().isBlank()) {
+                modelName.set(suggestName(done));
+            }
+            state.set(RunState.SUCCEEDED);
+            outcome.set(done); // last: the result panel builds itself from it
+            return;
+        }
+        Throwable cause = Failures.unwrap(error);
+        if (cause instanceof CancellationException) {
+            progressMessage.set("Cancelled");
+            state.set(RunState.CANCELLED);
+            app.dialogs().notify(finished.title() + " was cancelled.");
+            return;
+        }
+        String why = Failures.message(error);
+        failure.set(why);
+        progressMessage.set("Failed");
+        state.set(RunState.FAILED);
+        if (!(cause instanceof TrainingException)) {
+            // Not a refusal with a message for the user: a defect, so the details are one click away.
+            LOG.error("Training failed", cause);
+            app.dialogs().showError("Training failed", why, Failures.details(error));
+        } else {
+            LOG.info("Training refused: {}", why);
+        }
+    }
+
+    private void onWorkspaceChanged() {
+        generation++;
+        job = null;
+        curve.clear();
+        curveMetric.set("");
+        outcome.set(null);
+        failure.set(null);
+        registered.set(null);
+        modelName.set("");
+        progress.set(0);
+        progressMessage.set("");
+        runTitle.set("");
+        state.set(RunState.IDLE);
+        setup.setDatasets(List.of());
+        refresh();
+    }
+
+    /** "exam_scores" trained for exam_score suggests "exam-score": the target, as a model name. */
+    static String suggestName(TrainingOutcome done) {
+        String s = done.result().model().signature().output().strip().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return s.isEmpty() ? "model" : s;
+    }
+
+    private static String seconds(long millis) {
+        return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : millis / 1000 + " s";
+    }
+
+    private <T> CompletableFuture<T> background(Engine engine, EngineCall<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call(engine);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, io);
+    }
+}
