@@ -101,6 +101,23 @@ class StudioImportUiTest {
     }
 
     @Test
+    void aMalformedCsvShowsTheLineAndAddsNothing(FxRobot robot) throws Exception {
+        Path bad = tmp.resolve("scores.csv");
+        Files.writeString(bad, "student,hours,score\nana,12,880\nben,7\ncai,15,905\n");
+
+        importThroughTheDataPage(robot, bad);
+        waitFor(() -> !dialogs.errors.isEmpty());
+
+        assertThat(dialogs.errors.getFirst().message()).contains("Line 3").contains("expected 3 fields, found 2");
+        waitFor(() -> session.context().jobs().activeJobs().isEmpty());
+        assertThat(datasetNames()).isEmpty();
+        assertThat(session.context().engine().datasets().list()).isEmpty();
+        try (Stream<Path> files = Files.list(workspace.resolve("data"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void theJobCenterShowsAndCancelsALongImport(FxRobot robot) throws Exception {
         Path big = writeBigCsv(tmp.resolve("clickstream.csv"), 700L << 20);
 
