@@ -26,6 +26,10 @@ import smile.math.MathEx;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +47,9 @@ import java.util.Random;
  * Osprey's time is the whole job: reading the dataset from DuckDB, encoding, the 80/20 holdout
  * split, fitting, scoring the holdout, importance and saving the model as a run. The peer trains
  * on the first 80% of the rows and is scored on the last 20% (the rows are i.i.d., so both
- * holdouts measure the same thing). Quality is ROC AUC on the held-out rows. One untimed warm-up
+ * holdouts measure the same thing). Each case prints two lines: the peer's fit alone on a matrix
+ * already in memory ("train only"), and the peer reading the same CSV through DuckDB JDBC into
+ * that matrix first ("load + train"), since Osprey's job also starts from the file. Quality is ROC AUC on the held-out rows. One untimed warm-up
  * of every path on small data first, then one timed run each (a 1M-row fit is long enough that
  * one run says more than a noisy median of few).
  */
@@ -93,28 +99,47 @@ final class TrainingBench {
         try (Engine engine = Engine.create(ws)) {
             out.printf(Locale.ROOT, "# training bench: %d features, %d trees, depth %d, %d threads; generated data, seed %d%n",
                     sizes.features(), sizes.trees(), sizes.depth(), threads, SEED);
+            out.println("# peer 'train only': fit on a float matrix already in memory; 'load + train': the same after"
+                    + " reading the dataset's CSV with DuckDB JDBC into that matrix (getFloat), as a user of the library would");
             warmUp(engine);
-            TrainingData big = TrainingData.generate(sizes.gbtRows(), sizes.features(), SEED);
-            Dataset bigSet = importData(engine, big, "gbt");
-            Timed ours = ours(engine, bigSet, "xgboost", xgbOptions());
-            Timed peer = xgboostDirect(big);
-            line("boosted-trees", big, ours, "xgboost4j direct (hist)", peer);
-            big = null; // let the million rows go before the smaller cases
-
-            TrainingData mid = TrainingData.generate(sizes.smileRows(), sizes.features(), SEED + 1);
-            Dataset midSet = importData(engine, mid, "gbt_smile");
-            Timed oursMid = ours(engine, midSet, "xgboost", xgbOptions());
-            Timed smileGbt = smileBoost(mid);
-            line("boosted-trees", mid, oursMid, "smile GradientTreeBoost", smileGbt);
-
-            TrainingData forest = TrainingData.generate(sizes.rfRows(), sizes.features(), SEED + 2);
-            Dataset forestSet = importData(engine, forest, "forest");
-            Timed oursRf = ours(engine, forestSet, "random_forest", Map.of("trees", Integer.toString(sizes.trees())));
-            Timed smileRf = smileForest(forest);
-            line("random-forest", forest, oursRf, "smile RandomForest direct", smileRf);
+            try (Case big = prepare(engine, TrainingData.generate(sizes.gbtRows(), sizes.features(), SEED), "gbt")) {
+                Timed ours = ours(engine, big.dataset(), "xgboost", xgbOptions());
+                Loaded loaded = load(big);
+                Timed peer = xgboostDirect(loaded.data(), sizes.trees());
+                lines("boosted-trees", big.data(), ours, "xgboost4j direct (hist)", peer, loaded.seconds());
+            }
+            try (Case mid = prepare(engine, TrainingData.generate(sizes.smileRows(), sizes.features(), SEED + 1), "gbt_smile")) {
+                Timed ours = ours(engine, mid.dataset(), "xgboost", xgbOptions());
+                Loaded loaded = load(mid);
+                Timed peer = smileBoost(loaded.data(), sizes.trees());
+                lines("boosted-trees", mid.data(), ours, "smile GradientTreeBoost", peer, loaded.seconds());
+            }
+            try (Case forest = prepare(engine, TrainingData.generate(sizes.rfRows(), sizes.features(), SEED + 2), "forest")) {
+                Timed ours = ours(engine, forest.dataset(), "random_forest", Map.of("trees", Integer.toString(sizes.trees())));
+                Loaded loaded = load(forest);
+                Timed peer = smileForest(loaded.data(), sizes.trees());
+                lines("random-forest", forest.data(), ours, "smile RandomForest direct", peer, loaded.seconds());
+            }
         } finally {
             ImportBench.deleteTree(ws);
         }
+    }
+
+    /** A generated dataset, imported into the workspace, and its CSV kept for the peer to read. */
+    private record Case(TrainingData data, Dataset dataset, Path csv) implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private record Loaded(TrainingData data, double seconds) {
+    }
+
+    /** Two lines: the peer's fit alone, and the peer reading the file first. */
+    private void lines(String what, TrainingData d, Timed ours, String peerName, Timed peer, double loadSeconds) {
+        line(what, d, ours, peerName + " train only", peer);
+        line(what, d, ours, peerName + " load + train", new Timed(loadSeconds + peer.seconds(), peer.auc()));
     }
 
     record Timed(double seconds, double auc) {
@@ -129,16 +154,17 @@ final class TrainingBench {
 
     /** Every path once on small data, so JIT compilation and native library loading are not timed. */
     private void warmUp(Engine engine) throws Exception {
-        TrainingData small = TrainingData.generate(2_000, sizes.features(), SEED + 99);
-        Dataset d = importData(engine, small, "warmup");
-        ours(engine, d, "xgboost", Map.of("rounds", "5"));
-        ours(engine, d, "random_forest", Map.of("trees", "5"));
-        xgboostDirect(small, 5);
-        smileBoost(small, 5);
-        smileForest(small, 5);
+        try (Case small = prepare(engine, TrainingData.generate(2_000, sizes.features(), SEED + 99), "warmup")) {
+            ours(engine, small.dataset(), "xgboost", Map.of("rounds", "5"));
+            ours(engine, small.dataset(), "random_forest", Map.of("trees", "5"));
+            TrainingData d = load(small).data();
+            xgboostDirect(d, 5);
+            smileBoost(d, 5);
+            smileForest(d, 5);
+        }
     }
 
-    private Dataset importData(Engine engine, TrainingData d, String name) throws Exception {
+    private Case prepare(Engine engine, TrainingData d, String name) throws Exception {
         Path csv = dir.resolve("train-" + name + "-" + d.rows() + "x" + d.features() + ".csv");
         long t0 = System.nanoTime();
         d.writeCsv(csv);
@@ -147,10 +173,40 @@ final class TrainingBench {
                     JobContext.NONE);
             out.printf(Locale.ROOT, "# %s: %,d rows generated and imported in %.1f s (not timed)%n", name, set.rowCount(),
                     (System.nanoTime() - t0) / 1e9);
-            return set;
-        } finally {
+            return new Case(d, set, csv);
+        } catch (Exception | Error e) {
             Files.deleteIfExists(csv);
+            throw e;
         }
+    }
+
+    /**
+     * The peer's load: the CSV read by DuckDB (same engine, same file text as Osprey's dataset) over
+     * JDBC straight into a row-major float matrix and int labels, the simplest efficient way a user
+     * of the library would. Checked against the generated matrix, so both sides train on the same numbers.
+     */
+    private Loaded load(Case c) throws Exception {
+        int p = c.data().features();
+        long t0 = System.nanoTime();
+        int rows = 0;
+        float[] x = new float[c.data().rows() * p];
+        int[] y = new int[c.data().rows()];
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:"); Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM read_csv('" + c.csv().toString().replace("'", "''") + "')")) {
+            while (rs.next()) {
+                int o = rows * p;
+                for (int j = 0; j < p; j++) {
+                    x[o + j] = rs.getFloat(j + 1);
+                }
+                y[rows++] = rs.getInt(p + 1);
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        TrainingData loaded = new TrainingData(rows, p, x, y);
+        if (!java.util.Arrays.equals(loaded.x(), c.data().x()) || !java.util.Arrays.equals(loaded.y(), c.data().y())) {
+            throw new IllegalStateException("the CSV read back differs from the generated matrix");
+        }
+        return new Loaded(loaded, seconds);
     }
 
     private Map<String, String> xgbOptions() {
@@ -172,10 +228,6 @@ final class TrainingBench {
 
     private int trainRows(TrainingData d) {
         return (int) Math.round(d.rows() * 0.8);
-    }
-
-    private Timed xgboostDirect(TrainingData d) throws Exception {
-        return xgboostDirect(d, sizes.trees());
     }
 
     /** What a user of XGBoost4J writes: a DMatrix from the float matrix, train, predict. Timed: matrix + train. */
@@ -211,10 +263,6 @@ final class TrainingBench {
         return new Timed(seconds, auc);
     }
 
-    private Timed smileBoost(TrainingData d) {
-        return smileBoost(d, sizes.trees());
-    }
-
     /** Same shape as XGBoost: trees of depth 6 (at most 2^6 leaves), shrinkage 0.3, all rows per tree. */
     private Timed smileBoost(TrainingData d, int trees) {
         int n = trainRows(d);
@@ -225,10 +273,6 @@ final class TrainingBench {
                 new GradientTreeBoost.Options(trees, sizes.depth(), 1 << sizes.depth(), 5, 0.3, 1.0, null, null));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new Timed(seconds, smileAuc(model, d, n));
-    }
-
-    private Timed smileForest(TrainingData d) {
-        return smileForest(d, sizes.trees());
     }
 
     /** Osprey's random_forest defaults: depth 20, 1000 nodes, node size 5, mtry sqrt(p), all rows. */

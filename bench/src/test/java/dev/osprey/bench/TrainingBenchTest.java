@@ -27,7 +27,7 @@ class TrainingBenchTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new TrainingBench(tmp, TrainingBench.Sizes.QUICK, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(6);
         List<String> peers = lines.stream().map(l -> {
             Matcher m = LINE.matcher(l);
             assertThat(m.matches()).as(l).isTrue();
@@ -35,7 +35,9 @@ class TrainingBenchTest {
             assertThat(Double.parseDouble(m.group(5))).as("peer: " + l).isGreaterThan(0.7);
             return m.group(3);
         }).toList();
-        assertThat(peers).containsExactly("xgboost4j direct (hist)", "smile GradientTreeBoost", "smile RandomForest direct");
+        assertThat(peers).containsExactly("xgboost4j direct (hist) train only", "xgboost4j direct (hist) load + train",
+                "smile GradientTreeBoost train only", "smile GradientTreeBoost load + train",
+                "smile RandomForest direct train only", "smile RandomForest direct load + train");
         try (var left = Files.list(tmp)) {
             assertThat(left).as("generated files and workspaces are removed").isEmpty();
         }

@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * From raw column arrays to encoded rows: drops rows without a target, infers or checks the
@@ -46,23 +49,24 @@ final class DataPreparation {
         return out;
     }
 
-    /** {@code raw} holds one array per feature column, then the target's array. */
-    static Prepared prepare(Dataset d, List<Column> features, Column target, List<Object[]> raw,
+    /** {@code raw} holds one column per feature column, then the target's column. */
+    static Prepared prepare(Dataset d, List<Column> features, Column target, List<TableReader.Raw> raw,
                             Optional<ProblemType> requested, JobContext log) throws TrainingException {
-        Object[] y = raw.get(raw.size() - 1);
-        if (y.length == 0) {
+        TableReader.Raw yRaw = raw.get(raw.size() - 1);
+        if (yRaw.size() == 0) {
             throw new TrainingException("The dataset '" + d.name() + "' has no rows to train on.");
         }
-        int[] keep = rowsWithTarget(y);
-        if (keep.length == 0) {
+        int[] keep = rowsWithTarget(yRaw);
+        if (keep != null && keep.length == 0) {
             throw new TrainingException("The target '" + target.name() + "' has no values in any row of '" + d.name() + "'.");
         }
-        if (keep.length < y.length) {
-            log.log("Dropped " + (y.length - keep.length) + " of " + y.length + " rows without a value in '"
+        if (keep != null) {
+            log.log("Dropped " + (yRaw.size() - keep.length) + " of " + yRaw.size() + " rows without a value in '"
                     + target.name() + "'.");
+            yRaw = yRaw.select(keep);
         }
-        ProblemType type = problemType(target, y, keep, requested);
-        List<String> labels = type == ProblemType.REGRESSION ? List.of() : classLabels(target, y, keep);
+        ProblemType type = problemType(target, yRaw, requested);
+        List<String> labels = type == ProblemType.REGRESSION ? List.of() : classLabels(yRaw);
         if (type.isClassification()) {
             if (labels.size() < 2) {
                 throw new TrainingException("The target '" + target.name() + "' has only one class (" + labels.getFirst()
@@ -79,54 +83,104 @@ final class DataPreparation {
         }
 
         List<SignatureColumn> specs = new ArrayList<>();
-        List<Object[]> used = new ArrayList<>();
+        List<Prepared.Encoded> encoded = new ArrayList<>();
         for (int j = 0; j < features.size(); j++) {
-            Optional<SignatureColumn> spec = learn(features.get(j), select(raw.get(j), keep), log);
-            if (spec.isPresent()) {
-                specs.add(spec.get());
-                used.add(select(raw.get(j), keep));
+            TableReader.Raw col = keep == null ? raw.get(j) : raw.get(j).select(keep);
+            Optional<Learned> learned = learnAndEncode(features.get(j), col, log);
+            if (learned.isPresent()) {
+                specs.add(learned.get().spec());
+                encoded.add(learned.get().encoded());
             }
         }
         if (specs.isEmpty()) {
             throw new TrainingException("Every feature column of '" + d.name() + "' is constant; there is nothing to learn from.");
         }
-        FeatureEncoder encoder = new FeatureEncoder(specs);
-        double[][] x = new double[keep.length][];
-        Object[] row = new Object[specs.size()];
-        for (int i = 0; i < keep.length; i++) {
-            for (int j = 0; j < specs.size(); j++) {
-                row[j] = used.get(j)[i];
+        double[] y = type == ProblemType.REGRESSION ? regressionTarget(target, yRaw) : classIndices(yRaw, labels);
+        return new Prepared(new FeatureEncoder(specs), encoded, y, type, labels.size(), labels, target.name());
+    }
+
+    /** The rows whose target has a value; null when every row has one. */
+    private static int[] rowsWithTarget(TableReader.Raw y) {
+        int n = y.size();
+        int[] keep = new int[n];
+        int kept = 0;
+        switch (y) {
+            case TableReader.Numbers num -> {
+                double[] v = num.values();
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isNaN(v[i])) {
+                        keep[kept++] = i;
+                    }
+                }
             }
-            x[i] = encoder.encode(row);
+            case TableReader.Values vals -> {
+                Object[] v = vals.values();
+                for (int i = 0; i < n; i++) {
+                    if (v[i] != null && !(v[i] instanceof Double dd && dd.isNaN()) && !(v[i] instanceof String s && s.isBlank())) {
+                        keep[kept++] = i;
+                    }
+                }
+            }
         }
-        double[] yy = new double[keep.length];
-        Map<String, Integer> index = new HashMap<>();
-        for (int c = 0; c < labels.size(); c++) {
-            index.put(labels.get(c), c);
-        }
-        for (int i = 0; i < keep.length; i++) {
-            Object v = y[keep[i]];
-            yy[i] = type == ProblemType.REGRESSION ? ((Number) v).doubleValue() : index.get(FeatureEncoder.category(v));
-        }
-        TrainingSet all = new TrainingSet(x, yy, encoder.featureNames(), type, labels.size());
-        return new Prepared(encoder, all, labels, target.name());
+        return kept == n ? null : Arrays.copyOf(keep, kept);
     }
 
-    private static int[] rowsWithTarget(Object[] y) {
-        return java.util.stream.IntStream.range(0, y.length)
-                .filter(i -> y[i] != null && !(y[i] instanceof Double dd && dd.isNaN()) && !(y[i] instanceof String s && s.isBlank()))
-                .toArray();
-    }
-
-    private static Object[] select(Object[] values, int[] keep) {
-        Object[] out = new Object[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            out[i] = values[keep[i]];
+    private static double[] regressionTarget(Column target, TableReader.Raw y) throws TrainingException {
+        if (y instanceof TableReader.Numbers num) {
+            return num.values();
+        }
+        double[] out = new double[y.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(y.get(i) instanceof Number n)) {
+                throw new TrainingException("The target '" + target.name() + "' holds '" + y.get(i)
+                        + "', not a number, so it cannot be predicted by a regression.");
+            }
+            out[i] = n.doubleValue();
         }
         return out;
     }
 
-    private static ProblemType problemType(Column target, Object[] y, int[] keep, Optional<ProblemType> requested)
+    /** Each row's class index in {@code labels}. */
+    private static double[] classIndices(TableReader.Raw y, List<String> labels) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < labels.size(); c++) {
+            index.put(labels.get(c), c);
+        }
+        double[] out = new double[y.size()];
+        if (y instanceof TableReader.Numbers num) {
+            // few distinct numbers: map each distinct value once instead of formatting every row
+            Map<Double, Integer> byValue = new HashMap<>();
+            double[] v = num.values();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = byValue.computeIfAbsent(v[i], k -> index.get(FeatureEncoder.category(k)));
+            }
+            return out;
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = index.get(FeatureEncoder.category(y.get(i)));
+        }
+        return out;
+    }
+
+    /** The distinct values of {@code y} as category text, at most {@code limit}. */
+    private static Set<String> distinct(TableReader.Raw y, int limit) {
+        Set<String> out = new LinkedHashSet<>();
+        if (y instanceof TableReader.Numbers num) {
+            Set<Double> seen = new HashSet<>();
+            for (double v : num.values()) {
+                if (seen.add(v) && out.add(FeatureEncoder.category(v)) && out.size() >= limit) {
+                    break;
+                }
+            }
+            return out;
+        }
+        for (int i = 0; i < y.size() && out.size() < limit; i++) {
+            out.add(FeatureEncoder.category(y.get(i)));
+        }
+        return out;
+    }
+
+    private static ProblemType problemType(Column target, TableReader.Raw y, Optional<ProblemType> requested)
             throws TrainingException {
         boolean numeric = target.type().isNumeric();
         if (requested.isPresent()) {
@@ -137,7 +191,7 @@ final class DataPreparation {
             }
             return requested.get();
         }
-        long distinct = Arrays.stream(keep).mapToObj(i -> FeatureEncoder.category(y[i])).distinct().limit(REGRESSION_MIN_DISTINCT + 1).count();
+        long distinct = distinct(y, REGRESSION_MIN_DISTINCT + 1).size();
         if (numeric && distinct > REGRESSION_MIN_DISTINCT) {
             return ProblemType.REGRESSION;
         }
@@ -145,8 +199,8 @@ final class DataPreparation {
     }
 
     /** Labels sorted numerically when they are all numbers, else alphabetically. */
-    private static List<String> classLabels(Column target, Object[] y, int[] keep) {
-        List<String> labels = new ArrayList<>(Arrays.stream(keep).mapToObj(i -> FeatureEncoder.category(y[i])).distinct().toList());
+    private static List<String> classLabels(TableReader.Raw y) {
+        List<String> labels = new ArrayList<>(distinct(y, Integer.MAX_VALUE));
         boolean numbers = labels.stream().allMatch(DataPreparation::isNumber);
         labels.sort(numbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
         return labels;
@@ -161,36 +215,72 @@ final class DataPreparation {
         }
     }
 
-    /** How one feature column is encoded; empty when it is constant (dropped, with a log line). */
-    static Optional<SignatureColumn> learn(Column c, Object[] values, JobContext log) throws TrainingException {
-        long missing = Arrays.stream(values).filter(v -> v == null || v instanceof String s && s.isBlank()).count();
-        if (missing == values.length) {
-            throw new TrainingException("The column '" + c.name() + "' has no values. Set its role to IGNORE to train without it.");
+    private record Learned(SignatureColumn spec, Prepared.Encoded encoded) {
+    }
+
+    /**
+     * How one feature column is encoded and the column encoded that way; empty when it is constant
+     * (dropped, with a log line). Numeric values are filled in place in a column of our own.
+     */
+    private static Optional<Learned> learnAndEncode(Column c, TableReader.Raw values, JobContext log) throws TrainingException {
+        if (isOneHot(c)) {
+            Optional<SignatureColumn> spec = learn(c, values, log);
+            return spec.map(s -> new Learned(s, oneHot(s, values)));
         }
-        boolean oneHot = switch (c.type()) {
+        double[] nums = numbers(c, values);
+        Optional<SignatureColumn> spec = learnNumeric(c, nums, log);
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        double median = spec.get().median();
+        for (int i = 0; i < nums.length; i++) {
+            if (Double.isNaN(nums[i])) {
+                nums[i] = median;
+            }
+        }
+        return Optional.of(new Learned(spec.get(), new Prepared.Numeric(nums)));
+    }
+
+    private static boolean isOneHot(Column c) {
+        return switch (c.type()) {
             case CATEGORY, TEXT, BOOLEAN -> true;
             default -> false;
         };
-        if (!oneHot) {
-            SignatureColumn probe = new SignatureColumn(c.name(), c.type(), false, List.of(), false, 0);
-            double[] nums = Arrays.stream(values).mapToDouble(v -> FeatureEncoder.number(probe, v)).filter(d -> !Double.isNaN(d)).sorted().toArray();
-            if (nums[0] == nums[nums.length - 1]) {
-                log.log("Dropped the column '" + c.name() + "': it is constant (" + OptionReader.fmt(nums[0]) + ").");
-                return Optional.empty();
-            }
-            int n = nums.length;
-            double median = n % 2 == 1 ? nums[n / 2] : (nums[n / 2 - 1] + nums[n / 2]) / 2;
-            if (missing > 0) {
-                log.log("Filled " + missing + " missing values of '" + c.name() + "' with its median " + OptionReader.fmt(median) + ".");
-            }
-            return Optional.of(new SignatureColumn(c.name(), c.type(), false, List.of(), false, median));
+    }
+
+    /**
+     * A numeric (or date) column as doubles, NaN where missing. A column read as numbers is used as
+     * it is (the caller owns it); others are converted as {@link FeatureEncoder#number} does.
+     */
+    private static double[] numbers(Column c, TableReader.Raw values) {
+        if (values instanceof TableReader.Numbers num) {
+            return num.values();
         }
+        SignatureColumn probe = new SignatureColumn(c.name(), c.type(), false, List.of(), false, 0);
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = FeatureEncoder.number(probe, values.get(i));
+        }
+        return out;
+    }
+
+    /** How one feature column is encoded; empty when it is constant (dropped, with a log line). */
+    static Optional<SignatureColumn> learn(Column c, TableReader.Raw values, JobContext log) throws TrainingException {
+        if (!isOneHot(c)) {
+            return learnNumeric(c, numbers(c, values).clone(), log);
+        }
+        long missing = 0;
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Object v : values) {
-            String s = FeatureEncoder.category(v);
+        for (int i = 0; i < values.size(); i++) {
+            String s = FeatureEncoder.category(values.get(i));
             if (s != null && !s.isBlank()) {
                 counts.merge(s, 1, Integer::sum);
+            } else {
+                missing++;
             }
+        }
+        if (missing == values.size()) {
+            throw noValues(c);
         }
         if (counts.size() == 1 && missing == 0) {
             log.log("Dropped the column '" + c.name() + "': it has one value (" + counts.keySet().iterator().next() + ").");
@@ -210,5 +300,116 @@ final class DataPreparation {
                     + " most frequent, the rest count as 'other'.");
         }
         return Optional.of(new SignatureColumn(c.name(), c.type(), true, top, other, 0));
+    }
+
+    private static TrainingException noValues(Column c) {
+        return new TrainingException("The column '" + c.name() + "' has no values. Set its role to IGNORE to train without it.");
+    }
+
+    /** {@code nums} has NaN where missing; it is reordered (not changed otherwise) while the median is found. */
+    private static Optional<SignatureColumn> learnNumeric(Column c, double[] nums, JobContext log) throws TrainingException {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int present = 0;
+        for (double v : nums) {
+            if (!Double.isNaN(v)) {
+                present++;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (present == 0) {
+            throw noValues(c);
+        }
+        if (min == max) {
+            log.log("Dropped the column '" + c.name() + "': it is constant (" + OptionReader.fmt(min) + ").");
+            return Optional.empty();
+        }
+        double[] work = new double[present];
+        int at = 0;
+        for (double v : nums) {
+            if (!Double.isNaN(v)) {
+                work[at++] = v;
+            }
+        }
+        double median = Quantiles.median(work);
+        int missing = nums.length - present;
+        if (missing > 0) {
+            log.log("Filled " + missing + " missing values of '" + c.name() + "' with its median " + OptionReader.fmt(median) + ".");
+        }
+        return Optional.of(new SignatureColumn(c.name(), c.type(), false, List.of(), false, median));
+    }
+
+    /** The one-hot position of each row, as {@link FeatureEncoder#encode(Object[])} sets it. */
+    private static Prepared.OneHot oneHot(SignatureColumn spec, TableReader.Raw values) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int k = 0; k < spec.categories().size(); k++) {
+            position.put(spec.categories().get(k), k);
+        }
+        int unseen = spec.hasOther() ? spec.categories().size() : -1;
+        int[] index = new int[values.size()];
+        for (int i = 0; i < index.length; i++) {
+            String s = FeatureEncoder.category(values.get(i));
+            index[i] = s == null ? -1 : position.getOrDefault(s, unseen);
+        }
+        return new Prepared.OneHot(index, spec.width());
+    }
+
+    /** Exact median by selection (O(n)) rather than a full sort of every column. */
+    static final class Quantiles {
+        private Quantiles() {
+        }
+
+        /** The median of {@code a} (non-empty, no NaN); {@code a} is reordered. */
+        static double median(double[] a) {
+            int n = a.length;
+            int k = n / 2;
+            select(a, k);
+            if (n % 2 == 1) {
+                return a[k];
+            }
+            double below = a[0];
+            for (int i = 1; i < k; i++) {
+                below = Math.max(below, a[i]);
+            }
+            return (below + a[k]) / 2;
+        }
+
+        /** Reorders {@code a} so that a[k] is the k-th smallest, smaller-or-equal values before it, greater-or-equal after. */
+        static void select(double[] a, int k) {
+            int lo = 0;
+            int hi = a.length - 1;
+            while (lo < hi) {
+                double pivot = medianOf3(a[lo], a[lo + (hi - lo) / 2], a[hi]);
+                int i = lo;
+                int j = hi;
+                while (i <= j) {
+                    while (a[i] < pivot) {
+                        i++;
+                    }
+                    while (a[j] > pivot) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        double t = a[i];
+                        a[i] = a[j];
+                        a[j] = t;
+                        i++;
+                        j--;
+                    }
+                }
+                if (k <= j) {
+                    hi = j;
+                } else if (k >= i) {
+                    lo = i;
+                } else {
+                    return;
+                }
+            }
+        }
+
+        private static double medianOf3(double a, double b, double c) {
+            return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        }
     }
 }

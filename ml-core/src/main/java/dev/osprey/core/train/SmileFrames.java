@@ -17,6 +17,11 @@ final class SmileFrames {
     }
 
     static DataFrame withTarget(TrainingSet set) {
+        return withTarget(EncodedRows.of(set));
+    }
+
+    /** The feature columns come from {@link EncodedRows#column} as they are (shared with the prepared data when possible). */
+    static DataFrame withTarget(EncodedRows set) {
         ValueVector[] cols = new ValueVector[set.features() + 1];
         fill(cols, set);
         cols[set.features()] = set.problemType().isClassification()
@@ -33,13 +38,9 @@ final class SmileFrames {
         return new DataFrame(cols).schema();
     }
 
-    private static void fill(ValueVector[] cols, TrainingSet set) {
+    private static void fill(ValueVector[] cols, EncodedRows set) {
         for (int j = 0; j < set.features(); j++) {
-            double[] col = new double[set.rows()];
-            for (int i = 0; i < col.length; i++) {
-                col[i] = set.x()[i][j];
-            }
-            cols[j] = ValueVector.of("f" + j, col);
+            cols[j] = ValueVector.of("f" + j, set.column(j));
         }
     }
 

@@ -19,11 +19,21 @@ final class SmileTreeAlgorithms {
     private SmileTreeAlgorithms() {
     }
 
-    private abstract static class Base implements Algorithm {
+    private abstract static class Base implements Algorithm, EncodedRows.Learner {
         @Override
         public boolean supports(ProblemType type) {
             return true;
         }
+
+        @Override
+        public final Fitted fit(TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options, FitContext context)
+                throws TrainingException {
+            return fit(EncodedRows.of(train), valid.map(EncodedRows::of), options, context);
+        }
+
+        /** Fits straight from the encoded columns (Smile's data frame takes one array per feature). */
+        @Override
+        public abstract Fitted fit(EncodedRows train, Optional<EncodedRows> valid, AlgorithmOptions options, FitContext context);
 
         /** Smile's controller, stopped by a cancel; fits check the job afterwards. */
         static <T> IterativeAlgorithmController<T> controller(FitContext context) {
@@ -64,7 +74,7 @@ final class SmileTreeAlgorithms {
         }
 
         @Override
-        public Fitted fit(TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options, FitContext context) {
+        public Fitted fit(EncodedRows train, Optional<EncodedRows> valid, AlgorithmOptions options, FitContext context) {
             RandomForestOptions o = (RandomForestOptions) options;
             DataFrame df = SmileFrames.withTarget(train);
             int p = train.features();
@@ -112,7 +122,7 @@ final class SmileTreeAlgorithms {
         }
 
         @Override
-        public Fitted fit(TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options, FitContext context) {
+        public Fitted fit(EncodedRows train, Optional<EncodedRows> valid, AlgorithmOptions options, FitContext context) {
             DecisionTreeOptions o = (DecisionTreeOptions) options;
             DataFrame df = SmileFrames.withTarget(train);
             MathEx.setSeed(context.seed());
@@ -150,7 +160,7 @@ final class SmileTreeAlgorithms {
         }
 
         @Override
-        public Fitted fit(TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options, FitContext context) {
+        public Fitted fit(EncodedRows train, Optional<EncodedRows> valid, AlgorithmOptions options, FitContext context) {
             GradientBoostOptions o = (GradientBoostOptions) options;
             DataFrame df = SmileFrames.withTarget(train);
             MathEx.setSeed(context.seed());

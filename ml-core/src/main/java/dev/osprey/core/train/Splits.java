@@ -14,14 +14,18 @@ final class Splits {
     }
 
     static List<Split> of(Validation v, TrainingSet data) throws TrainingException {
-        int n = data.rows();
-        boolean classes = data.problemType().isClassification();
+        return of(v, data.rows(), data.problemType(), data.y(), data.numClasses());
+    }
+
+    /** {@code y} holds the class index of each row for a classification. */
+    static List<Split> of(Validation v, int n, ProblemType type, double[] y, int numClasses) throws TrainingException {
+        boolean classes = type.isClassification();
         return switch (v) {
             case Validation.Holdout h -> {
                 if (n < 4) {
                     throw new TrainingException("A holdout needs at least 4 rows; the data has " + n + ".");
                 }
-                int[] fold = classes ? stratifiedFolds(data.labels(), data.numClasses(), 0, h.ratio(), h.seed())
+                int[] fold = classes ? stratifiedFolds(labels(y), numClasses, 0, h.ratio(), h.seed())
                         : holdoutFolds(n, h.ratio(), h.seed());
                 yield List.of(split(fold, 1));
             }
@@ -30,9 +34,17 @@ final class Splits {
                 if (!classes) {
                     throw new TrainingException("Stratified k-fold keeps the class mix of a classification; use k-fold for a regression.");
                 }
-                yield kFold(s.k(), n, stratifiedFolds(data.labels(), data.numClasses(), s.k(), 0, s.seed()));
+                yield kFold(s.k(), n, stratifiedFolds(labels(y), numClasses, s.k(), 0, s.seed()));
             }
         };
+    }
+
+    private static int[] labels(double[] y) {
+        int[] out = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = (int) y[i];
+        }
+        return out;
     }
 
     private static List<Split> kFold(int k, int n, int[] fold) throws TrainingException {

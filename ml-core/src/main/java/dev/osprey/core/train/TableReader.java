@@ -6,33 +6,100 @@ import dev.osprey.core.job.JobContext;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the columns a training needs through an embedded DuckDB into column arrays of plain
- * Java values (Double, String, Boolean, LocalDate, LocalDateTime or null). The dataset's own
- * SELECT (its schema applied) is the source, so training sees what the grid shows.
+ * Reads the columns a training needs through an embedded DuckDB. Numeric columns come back as
+ * primitive {@code double[]} (NaN where the cell is empty), every other column as plain Java
+ * values (String, Boolean, LocalDate, LocalDateTime or null). The dataset's own SELECT (its
+ * schema applied) is the source, so training sees what the grid shows.
+ *
+ * <p>Boxing every cell into a Double in a growing list made reading 1M x 21 take ~7 s; into
+ * primitive arrays it is the JDBC fetch alone (~0.8 s, of which ~0.5 s is DuckDB parsing the
+ * file). A second connection reading half the rows would parse the file a second time, so one
+ * connection it is.
  */
 final class TableReader {
+    /** One column as read. */
+    sealed interface Raw permits Numbers, Values {
+        int size();
+
+        /** The cell as a plain Java value (Double or null for numbers). */
+        Object get(int row);
+
+        /** The rows at {@code index}, in that order. */
+        Raw select(int[] index);
+    }
+
+    /** A numeric column; a missing value is NaN. */
+    record Numbers(double[] values) implements Raw {
+        @Override
+        public int size() {
+            return values.length;
+        }
+
+        @Override
+        public Object get(int row) {
+            double v = values[row];
+            return Double.isNaN(v) ? null : v;
+        }
+
+        @Override
+        public Numbers select(int[] index) {
+            double[] out = new double[index.length];
+            for (int i = 0; i < index.length; i++) {
+                out[i] = values[index[i]];
+            }
+            return new Numbers(out);
+        }
+    }
+
+    /** Any other column: String, Boolean, LocalDate, LocalDateTime or null. */
+    record Values(Object[] values) implements Raw {
+        @Override
+        public int size() {
+            return values.length;
+        }
+
+        @Override
+        public Object get(int row) {
+            return values[row];
+        }
+
+        @Override
+        public Values select(int[] index) {
+            Object[] out = new Object[index.length];
+            for (int i = 0; i < index.length; i++) {
+                out[i] = values[index[i]];
+            }
+            return new Values(out);
+        }
+    }
+
     private TableReader() {
     }
 
-    /** Column {@code j} of the result is {@code names.get(j)}; each array has one value per row. */
-    static List<Object[]> read(String datasetSelect, List<String> names, JobContext context) throws SQLException {
+    /**
+     * Column {@code j} of the result is {@code names.get(j)}; each holds one value per row.
+     * {@code expectedRows} sizes the arrays up front (they grow if the dataset has more).
+     */
+    static List<Raw> read(String datasetSelect, List<String> names, long expectedRows, JobContext context)
+            throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int j = 0; j < names.size(); j++) {
             sql.append(j == 0 ? "" : ", ").append('"').append(names.get(j).replace("\"", "\"\"")).append('"');
         }
         sql.append(" FROM (").append(datasetSelect).append(") AS t");
-        List<List<Object>> columns = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            columns.add(new ArrayList<>());
-        }
+        int width = names.size();
+        int capacity = (int) Math.clamp(expectedRows, 16, Integer.MAX_VALUE - 16);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             context.onCancel(() -> {
                 try {
@@ -42,22 +109,46 @@ final class TableReader {
                 }
             });
             try (ResultSet rs = st.executeQuery(sql.toString())) {
-                boolean[] numeric = numericColumns(rs.getMetaData(), names.size());
-                long rows = 0;
+                boolean[] numeric = numericColumns(rs.getMetaData(), width);
+                double[][] nums = new double[width][];
+                Object[][] objs = new Object[width][];
+                for (int j = 0; j < width; j++) {
+                    if (numeric[j]) {
+                        nums[j] = new double[capacity];
+                    } else {
+                        objs[j] = new Object[capacity];
+                    }
+                }
+                int rows = 0;
                 while (rs.next()) {
-                    for (int j = 0; j < names.size(); j++) {
-                        // getDouble skips getObject's per-cell type dispatch: 3x faster on a million rows
+                    if (rows == capacity) {
+                        capacity = grow(capacity);
+                        for (int j = 0; j < width; j++) {
+                            if (numeric[j]) {
+                                nums[j] = Arrays.copyOf(nums[j], capacity);
+                            } else {
+                                objs[j] = Arrays.copyOf(objs[j], capacity);
+                            }
+                        }
+                    }
+                    for (int j = 0; j < width; j++) {
+                        // getDouble skips getObject's per-cell type dispatch and boxing
                         if (numeric[j]) {
                             double v = rs.getDouble(j + 1);
-                            columns.get(j).add(rs.wasNull() ? null : v);
+                            nums[j][rows] = rs.wasNull() ? Double.NaN : v;
                         } else {
-                            columns.get(j).add(plain(rs.getObject(j + 1)));
+                            objs[j][rows] = plain(rs.getObject(j + 1));
                         }
                     }
                     if (++rows % 65_536 == 0) {
                         context.checkCancelled();
                     }
                 }
+                List<Raw> out = new ArrayList<>(width);
+                for (int j = 0; j < width; j++) {
+                    out.add(numeric[j] ? new Numbers(trim(nums[j], rows)) : new Values(trim(objs[j], rows)));
+                }
+                return out;
             } catch (SQLException e) {
                 if (context.isCancelled()) {
                     throw new JobCancelledException();
@@ -65,21 +156,30 @@ final class TableReader {
                 throw e;
             }
         }
-        List<Object[]> out = new ArrayList<>();
-        for (List<Object> col : columns) {
-            out.add(col.toArray());
+    }
+
+    private static int grow(int capacity) {
+        if (capacity >= Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("Osprey trains on up to " + capacity + " rows");
         }
-        return out;
+        return (int) Math.min(Integer.MAX_VALUE - 16L, capacity + (long) capacity / 2 + 16);
+    }
+
+    private static double[] trim(double[] a, int n) {
+        return a.length == n ? a : Arrays.copyOf(a, n);
+    }
+
+    private static Object[] trim(Object[] a, int n) {
+        return a.length == n ? a : Arrays.copyOf(a, n);
     }
 
     /** Columns whose values are numbers in the result (they are read as doubles, as plain() would make them). */
-    private static boolean[] numericColumns(java.sql.ResultSetMetaData meta, int count) throws SQLException {
+    private static boolean[] numericColumns(ResultSetMetaData meta, int count) throws SQLException {
         boolean[] numeric = new boolean[count];
         for (int j = 0; j < count; j++) {
             numeric[j] = switch (meta.getColumnType(j + 1)) {
-                case java.sql.Types.DOUBLE, java.sql.Types.FLOAT, java.sql.Types.REAL, java.sql.Types.INTEGER,
-                     java.sql.Types.BIGINT, java.sql.Types.SMALLINT, java.sql.Types.TINYINT, java.sql.Types.DECIMAL,
-                     java.sql.Types.NUMERIC -> true;
+                case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT,
+                     Types.DECIMAL, Types.NUMERIC -> true;
                 default -> false;
             };
         }

@@ -22,61 +22,101 @@ final class Trainer {
 
     static Outcome run(Prepared data, Algorithm algorithm, AlgorithmOptions options, Validation validation,
                        JobContext job, Consumer<? super TrainingEvent> events) throws TrainingException {
-        if (!algorithm.supports(data.all().problemType())) {
-            throw new TrainingException(algorithm.displayName() + " cannot train a " + label(data.all().problemType())
-                    + "; choose one of " + String.join(", ", Algorithms.supporting(data.all().problemType()).stream()
+        ProblemType type = data.problemType();
+        if (!algorithm.supports(type)) {
+            throw new TrainingException(algorithm.displayName() + " cannot train a " + label(type)
+                    + "; choose one of " + String.join(", ", Algorithms.supporting(type).stream()
                     .map(Algorithm::id).toList()) + ".");
         }
-        TrainingSet all = data.all();
-        List<Splits.Split> splits = Splits.of(validation, all);
+        List<Splits.Split> splits = Splits.of(validation, data.rows(), type, data.y(), data.numClasses());
         boolean holdout = validation instanceof Validation.Holdout;
         int threads = Runtime.getRuntime().availableProcessors();
         int steps = splits.size() + (holdout ? 1 : 2);
-        double[][] pooled = new double[all.rows()][];
+        double[][] pooled = new double[data.rows()][];
         Predictor last = null;
         Optional<double[]> lastImportance = Optional.empty();
+        Score foldScore = null;
         for (int f = 0; f < splits.size(); f++) {
             job.checkCancelled();
             job.progress((double) f / steps, "Training " + algorithm.displayName() + (splits.size() > 1
                     ? ", fold " + (f + 1) + " of " + splits.size() : ""));
             Splits.Split s = splits.get(f);
-            TrainingSet train = all.subset(s.train());
-            TrainingSet valid = all.subset(s.valid());
+            EncodedRows train = data.rows(s.train());
+            EncodedRows valid = data.rows(s.valid());
             FitContext ctx = new FitContext(job, events, f + 1, validation.seed(), threads);
-            Fitted fitted = fit(algorithm, train, Optional.of(valid), options, ctx);
-            double[][] p = fitted.predictor().predict(valid.x());
+            EncodedRows.Fit fit = fit(algorithm, train, Optional.of(valid), options, ctx);
+            Fitted fitted = fit.fitted();
+            job.progress((f + 0.9) / steps, "Scoring the held-out rows");
+            double[][] p = fit.validPredictions().orElseGet(() -> predict(fitted.predictor(), valid, threads));
             for (int i = 0; i < s.valid().length; i++) {
                 pooled[s.valid()[i]] = p[i];
             }
-            events.accept(new TrainingEvent.FoldCompleted(f + 1, splits.size(), score(valid, p, data).metrics()));
+            foldScore = score(valid.y(), p, data);
+            events.accept(new TrainingEvent.FoldCompleted(f + 1, splits.size(), foldScore.metrics()));
             last = fitted.predictor();
             lastImportance = fitted.importance();
         }
-        int[] scored = java.util.stream.IntStream.range(0, all.rows()).filter(i -> pooled[i] != null).toArray();
-        TrainingSet scoredRows = all.subset(scored);
+        int[] scored = java.util.stream.IntStream.range(0, data.rows()).filter(i -> pooled[i] != null).toArray();
         double[][] scoredPredictions = new double[scored.length][];
         for (int i = 0; i < scored.length; i++) {
             scoredPredictions[i] = pooled[scored[i]];
         }
-        Score score = score(scoredRows, scoredPredictions, data);
-        int trainRows = holdout ? splits.getFirst().train().length : all.rows();
+        // one split: its validation rows (ascending, as pooled) were just scored; do not score them twice
+        Score score = splits.size() == 1 ? foldScore : score(data.rows(scored).y(), scoredPredictions, data);
+        int trainRows = holdout ? splits.getFirst().train().length : data.rows();
         if (!holdout) {
             job.checkCancelled();
-            job.progress((double) splits.size() / steps, "Training the final model on all " + all.rows() + " rows");
-            Fitted fitted = fit(algorithm, all, Optional.empty(), options, new FitContext(job, events, 0, validation.seed(), threads));
+            job.progress((double) splits.size() / steps, "Training the final model on all " + data.rows() + " rows");
+            Fitted fitted = fit(algorithm, data.rows(null), Optional.empty(), options,
+                    new FitContext(job, events, 0, validation.seed(), threads)).fitted();
             last = fitted.predictor();
             lastImportance = fitted.importance();
         }
         job.checkCancelled();
-        job.progress((double) (steps - 1) / steps, "Measuring feature importance");
-        FeatureImportance importance = importance(algorithm, last, lastImportance, scoredRows, data, validation.seed(), job);
+        FeatureImportance importance = importance(algorithm, last, lastImportance, scored, data, validation.seed(), job,
+                (double) (steps - 1) / steps);
         return new Outcome(last, score.metrics(), score.report(), importance, trainRows, scored.length);
     }
 
-    private static Fitted fit(Algorithm algorithm, TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options,
-                              FitContext ctx) throws TrainingException {
+    /**
+     * Predictions for held-out rows; XGBoost's straight from the float matrix, without double rows in
+     * between. Smile's trees predict one row at a time on one thread, and are read-only once fitted,
+     * so their rows are split across the cores (other predictors may keep scratch buffers: one thread).
+     */
+    private static double[][] predict(Predictor predictor, EncodedRows rows, int threads) {
+        if (predictor instanceof XGBoostPredictor x) {
+            return x.predict(rows.floats(), rows.rows());
+        }
+        double[][] x = rows.toSet().x();
+        if (!(predictor instanceof SmileTreePredictor) || threads < 2 || x.length < 2_000) {
+            return predictor.predict(x);
+        }
+        double[][] out = new double[x.length][];
+        java.util.stream.IntStream.range(0, threads).parallel().forEach(t -> {
+            for (int i = t; i < x.length; i += threads) {
+                out[i] = predictor.predict(x[i]);
+            }
+        });
+        return out;
+    }
+
+    /** Algorithms that read the prepared columns directly get them; the others get plain double rows. */
+    private static EncodedRows.Fit fit(Algorithm algorithm, EncodedRows train, Optional<EncodedRows> valid,
+                                       AlgorithmOptions options, FitContext ctx) throws TrainingException {
+        if (algorithm instanceof EncodedRows.Learner learner) {
+            return guarded(algorithm, ctx, () -> learner.fitAndPredict(train, valid, options, ctx));
+        }
+        return guarded(algorithm, ctx, () -> new EncodedRows.Fit(
+                algorithm.fit(train.toSet(), valid.map(EncodedRows::toSet), options, ctx), Optional.empty()));
+    }
+
+    private interface FitCall {
+        EncodedRows.Fit call() throws TrainingException;
+    }
+
+    private static EncodedRows.Fit guarded(Algorithm algorithm, FitContext ctx, FitCall call) throws TrainingException {
         try {
-            return algorithm.fit(train, valid, options, ctx);
+            return call.call();
         } catch (TrainingException | dev.osprey.core.job.JobCancelledException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -94,24 +134,40 @@ final class Trainer {
     private record Score(Map<String, Double> metrics, Optional<ClassificationReport> report) {
     }
 
-    private static Score score(TrainingSet rows, double[][] predictions, Prepared data) {
-        if (rows.problemType() == ProblemType.REGRESSION) {
+    private static Score score(double[] y, double[][] predictions, Prepared data) {
+        if (data.problemType() == ProblemType.REGRESSION) {
             double[] p = new double[predictions.length];
             for (int i = 0; i < p.length; i++) {
                 p[i] = predictions[i][0];
             }
-            return new Score(Metrics.regression(rows.y(), p), Optional.empty());
+            return new Score(Metrics.regression(y, p), Optional.empty());
         }
-        ClassificationReport r = Metrics.classification(rows.labels(), predictions, data.classLabels());
+        int[] labels = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            labels[i] = (int) y[i];
+        }
+        ClassificationReport r = Metrics.classification(labels, predictions, data.classLabels());
         return new Score(r.toMap(), Optional.of(r));
     }
 
+    /** The model's own importance when it has one; else permutation importance on the scored rows. */
     private static FeatureImportance importance(Algorithm algorithm, Predictor model, Optional<double[]> nativeScores,
-                                                TrainingSet rows, Prepared data, long seed, JobContext job) {
-        if (nativeScores.isPresent() && nativeScores.get().length == data.all().features()) {
+                                                int[] scored, Prepared data, long seed, JobContext job, double progress) {
+        if (nativeScores.isPresent() && nativeScores.get().length == data.encoder().width()) {
             return FeatureImportance.of(algorithm instanceof XGBoostAlgorithm ? "gain" : "split", nativeScores.get(), data.encoder());
         }
+        job.progress(progress, "Measuring feature importance");
+        // the sample PermutationImportance would draw, taken before building rows, so only those rows are built
+        int[] sample = scored;
+        if (scored.length > PermutationImportance.MAX_ROWS) {
+            int[] perm = Splits.permutation(scored.length, new java.util.Random(seed));
+            sample = new int[PermutationImportance.MAX_ROWS];
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = scored[perm[i]];
+            }
+        }
         FitContext ctx = new FitContext(job, e -> { }, 0, seed, 1);
+        TrainingSet rows = data.rows(sample).toSet();
         return FeatureImportance.ofColumns("permutation", PermutationImportance.perColumn(model, rows, data.encoder(), seed, ctx),
                 data.encoder());
     }

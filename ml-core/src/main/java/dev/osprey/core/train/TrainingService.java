@@ -94,14 +94,17 @@ public final class TrainingService {
             List<Column> features = DataPreparation.features(dataset, target.name());
             List<String> names = new ArrayList<>(features.stream().map(Column::name).toList());
             names.add(target.name());
-            List<Object[]> raw = TableReader.read(datasets.selectSql(dataset), names, job);
+            List<TableReader.Raw> raw = TableReader.read(datasets.selectSql(dataset), names, dataset.rowCount(), job);
+            job.progress(-1, "Preparing " + dataset.name());
             Prepared data = DataPreparation.prepare(dataset, features, target, raw, request.problemType(), job);
-            experiments.setParams(run, Map.of("problem_type", data.all().problemType().name(),
+            raw = null; // the prepared columns are all a fit needs; let the rest go before fitting
+            experiments.setParams(run, Map.of("problem_type", data.problemType().name(),
                     "features", String.join(",", data.encoder().columns().stream().map(SignatureColumn::name).toList())));
             Trainer.Outcome outcome = Trainer.run(data, algorithm, options, request.validation(), job, recorder);
             recorder.check();
             TrainedModel model = new TrainedModel(data.signature(), data.encoder(), outcome.predictor(), algorithm.id(),
                     options.toMap(), outcome.metrics(), outcome.importance());
+            job.progress(0.99, "Saving the model");
             saveModel(run, model);
             List<MetricPoint> summary = new ArrayList<>();
             outcome.metrics().forEach((k, v) -> summary.add(new MetricPoint(k, 0, v)));

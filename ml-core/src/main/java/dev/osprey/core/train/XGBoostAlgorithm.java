@@ -15,7 +15,7 @@ import java.util.Optional;
  * Boosted trees with XGBoost ({@code hist}). Trains round by round so that each round's train
  * and validation metric is reported and a cancel takes effect between rounds.
  */
-final class XGBoostAlgorithm implements Algorithm {
+final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
     /** Below this many cells (rows x features) XGBoost trains on one thread. */
     static final long SMALL_MATRIX_CELLS = 200_000;
 
@@ -47,6 +47,22 @@ final class XGBoostAlgorithm implements Algorithm {
     @Override
     public Fitted fit(TrainingSet train, Optional<TrainingSet> valid, AlgorithmOptions options, FitContext context)
             throws TrainingException {
+        return fit(EncodedRows.of(train), valid.map(EncodedRows::of), options, context);
+    }
+
+    @Override
+    public Fitted fit(EncodedRows train, Optional<EncodedRows> valid, AlgorithmOptions options, FitContext context)
+            throws TrainingException {
+        return fitAndPredict(train, valid, options, context).fitted();
+    }
+
+    /**
+     * The validation predictions come from the booster's prediction cache, which already holds every
+     * tree's output for those rows, instead of reloading the model and predicting them again.
+     */
+    @Override
+    public EncodedRows.Fit fitAndPredict(EncodedRows train, Optional<EncodedRows> valid, AlgorithmOptions options,
+                                         FitContext context) throws TrainingException {
         XGBoostOptions o = (XGBoostOptions) options;
         List<DMatrix> matrices = new ArrayList<>();
         Booster booster = null;
@@ -81,7 +97,9 @@ final class XGBoostAlgorithm implements Algorithm {
             double[] importance = gain(booster, train.features());
             XGBoostPredictor predictor = new XGBoostPredictor(booster.toByteArray("ubj"), train.problemType(),
                     train.numClasses(), train.features());
-            return new Fitted(predictor, Optional.of(importance));
+            Optional<double[][]> validPredictions = dvalid == null ? Optional.empty()
+                    : Optional.of(predictor.probabilities(booster.predict(dvalid)));
+            return new EncodedRows.Fit(new Fitted(predictor, Optional.of(importance)), validPredictions);
         } catch (XGBoostError e) {
             throw new TrainingException("XGBoost failed: " + e.getMessage(), e);
         } finally {
@@ -92,7 +110,7 @@ final class XGBoostAlgorithm implements Algorithm {
         }
     }
 
-    private static Map<String, Object> params(XGBoostOptions o, TrainingSet train, FitContext context) {
+    private static Map<String, Object> params(XGBoostOptions o, EncodedRows train, FitContext context) {
         Map<String, Object> p = new HashMap<>();
         p.put("tree_method", "hist");
         p.put("nthread", threadsFor(train, context));
@@ -128,17 +146,19 @@ final class XGBoostAlgorithm implements Algorithm {
      * barriers between threads (spin-waiting on a busy 2-core machine) cost more than they save
      * (300 rows x 3 classes took 65 s with 2 threads under load, well under a second with one).
      */
-    static int threadsFor(TrainingSet train, FitContext context) {
+    static int threadsFor(EncodedRows train, FitContext context) {
         long cells = (long) train.rows() * train.features();
         return cells < SMALL_MATRIX_CELLS ? 1 : context.threads();
     }
 
-    static DMatrix matrix(TrainingSet set, boolean withLabels) throws XGBoostError {
-        DMatrix m = new DMatrix(XGBoostPredictor.flatten(set.x(), set.features()), set.rows(), set.features(), Float.NaN);
+    /** The rows as XGBoost's matrix, written straight from the prepared columns when the rows come from a job. */
+    static DMatrix matrix(EncodedRows set, boolean withLabels) throws XGBoostError {
+        DMatrix m = new DMatrix(set.floats(), set.rows(), set.features(), Float.NaN);
         if (withLabels) {
-            float[] label = new float[set.rows()];
+            double[] y = set.y();
+            float[] label = new float[y.length];
             for (int i = 0; i < label.length; i++) {
-                label[i] = (float) set.y()[i];
+                label[i] = (float) y[i];
             }
             m.setLabel(label);
         }

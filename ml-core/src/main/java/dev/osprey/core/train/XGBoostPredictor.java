@@ -37,20 +37,16 @@ final class XGBoostPredictor implements Predictor {
     }
 
     @Override
-    public synchronized double[][] predict(double[][] x) {
+    public double[][] predict(double[][] x) {
+        return predict(flatten(x, features), x.length);
+    }
+
+    /** Predicts {@code rows} rows given as one row-major float matrix (how a job holds its held-out rows). */
+    synchronized double[][] predict(float[] rowMajor, int rows) {
         DMatrix m = null;
         try {
-            m = new DMatrix(flatten(x, features), x.length, features, Float.NaN);
-            float[][] raw = booster().predict(m);
-            double[][] out = new double[x.length][];
-            for (int i = 0; i < x.length; i++) {
-                out[i] = switch (type) {
-                    case REGRESSION -> new double[] {raw[i][0]};
-                    case BINARY -> new double[] {1 - raw[i][0], raw[i][0]};
-                    case MULTICLASS -> toDoubles(raw[i]);
-                };
-            }
-            return out;
+            m = new DMatrix(rowMajor, rows, features, Float.NaN);
+            return probabilities(booster().predict(m));
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost cannot predict: " + e.getMessage(), e);
         } finally {
@@ -58,6 +54,19 @@ final class XGBoostPredictor implements Predictor {
                 m.dispose();
             }
         }
+    }
+
+    /** XGBoost's output rows as this predictor's: the value, or every class's probability. */
+    double[][] probabilities(float[][] raw) {
+        double[][] out = new double[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = switch (type) {
+                case REGRESSION -> new double[] {raw[i][0]};
+                case BINARY -> new double[] {1 - raw[i][0], raw[i][0]};
+                case MULTICLASS -> toDoubles(raw[i]);
+            };
+        }
+        return out;
     }
 
     private Booster booster() throws XGBoostError {
