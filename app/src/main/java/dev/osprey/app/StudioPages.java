@@ -35,6 +35,8 @@ public final class StudioPages implements PageFactory {
             case EXPERIMENTS -> Optional.of(new ExperimentsView(new ExperimentsViewModel(services.context(), services.background())));
             case MODELS -> Optional.of(new ModelsView(new ModelsViewModel(services.context(), services.background())));
             case TRAINING -> Optional.of(new TrainingView(new TrainingViewModel(services.context())));
+            case NOTEBOOKS -> Optional.of(new dev.osprey.app.notebook.NotebookView(
+                    new dev.osprey.app.notebook.NotebooksViewModel(services.context()), services.context().uiExecutor()));
             default -> Optional.empty();
         };
     }

@@ -14,8 +14,7 @@ import java.util.Optional;
 public enum NavItem {
     HOME("Home", "mdi2h-home-outline", KeyCode.DIGIT1, null),
     DATA("Data", "mdi2d-database-outline", KeyCode.DIGIT2, null),
-    NOTEBOOKS("Notebooks", "mdi2n-notebook-outline", KeyCode.DIGIT3,
-            "Notebooks are not built yet: Java cells in an isolated JShell kernel arrive with a later release."),
+    NOTEBOOKS("Notebooks", "mdi2n-notebook-outline", KeyCode.DIGIT3, null),
     LABELING("Labeling", "mdi2t-tag-outline", KeyCode.DIGIT4,
             "Labeling is not built yet: keyboard-first image and text labeling sessions arrive with a later release."),
     TRAINING("Training", "mdi2s-school-outline", KeyCode.DIGIT5, null),

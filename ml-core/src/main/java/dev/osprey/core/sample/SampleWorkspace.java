@@ -62,6 +62,7 @@ public final class SampleWorkspace {
                 Files.deleteIfExists(csv);
             }
             AtomicFiles.writeString(root.resolve("README.md"), readme());
+            SampleNotebooks.write(ws.notebooksDir());
         } catch (IOException e) {
             throw new DataException("Cannot write the sample workspace in " + root + ": " + e.getMessage(), e);
         }
