@@ -113,7 +113,8 @@ final class VersionTable extends TableView<ModelVersion> {
     private void select(ModelVersion v) {
         syncing = true;
         try {
-            if (v == null) {
+            // The selected version may belong to a list that just went away (another model, no workspace).
+            if (v == null || !getItems().contains(v)) {
                 getSelectionModel().clearSelection();
             } else {
                 getSelectionModel().select(v);

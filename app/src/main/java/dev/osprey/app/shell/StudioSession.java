@@ -96,9 +96,19 @@ public final class StudioSession implements AutoCloseable {
         return stage;
     }
 
-    /** Cancels running jobs, closes the workspace and stops the session's threads. */
+    /**
+     * Cancels running jobs, closes the workspace and stops the session's threads. The workspace is
+     * switched away first, so pages see it go (the notebook page saves and stops its kernels).
+     * Call on the FX thread.
+     */
     @Override
     public void close() {
+        try {
+            context.jobs().shutdown(5);
+            context.switchEngine(null);
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the pages' workspace state failed", e);
+        }
         window.dispose();
         monitor.close();
         try {
