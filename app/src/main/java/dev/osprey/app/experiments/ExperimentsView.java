@@ -1,5 +1,6 @@
 package dev.osprey.app.experiments;
 
+import dev.osprey.app.ui.Sidebar;
 import dev.osprey.app.shell.Page;
 import dev.osprey.core.experiment.RunStatus;
 import javafx.beans.binding.Bindings;
@@ -10,8 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -34,9 +33,7 @@ import java.util.Objects;
 public final class ExperimentsView implements Page {
     private final ExperimentsViewModel vm;
     private final StackPane root = new StackPane();
-    private final ListView<ExperimentItem> list = new ListView<>();
     private final RunTable table;
-    private boolean syncing;
 
     public ExperimentsView(ExperimentsViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
@@ -62,52 +59,12 @@ public final class ExperimentsView implements Page {
     }
 
     private Node sidebar() {
-        Label title = new Label("Experiments");
-        title.getStyleClass().add("pane-title");
-        Label count = new Label();
-        count.getStyleClass().add("count-badge");
-        count.textProperty().bind(Bindings.size(vm.experiments()).asString());
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.getStyleClass().add("small-spinner");
-        loading.visibleProperty().bind(vm.loadingProperty());
-        loading.managedProperty().bind(loading.visibleProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Button refresh = new Button(null, new FontIcon("mdi2r-refresh"));
-        refresh.setId("experimentsRefresh");
-        refresh.getStyleClass().add("flat");
-        refresh.setTooltip(new Tooltip("Read the runs again"));
-        refresh.setOnAction(e -> vm.refresh());
-        HBox head = new HBox(8, title, count, gap, loading, refresh);
-        head.setAlignment(Pos.CENTER_LEFT);
-        head.getStyleClass().add("sidebar-head");
-
-        list.setId("experimentList");
-        list.getStyleClass().add("side-list");
-        list.setItems(vm.experiments());
-        list.setCellFactory(l -> new ExperimentCell());
-        Label none = new Label("No experiments yet. Every training run is recorded in an experiment; train a model on the"
-                + " Training page or with `osprey train`.");
-        none.setWrapText(true);
-        none.getStyleClass().add("empty-text");
-        list.setPlaceholder(none);
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
-            if (!syncing && item != null) {
-                vm.selectExperiment(item);
-            }
-        });
-        vm.selectedExperimentProperty().addListener((o, a, item) -> {
-            syncing = true;
-            try {
-                list.getSelectionModel().select(item);
-            } finally {
-                syncing = false;
-            }
-        });
-        VBox.setVgrow(list, Priority.ALWAYS);
-        VBox side = new VBox(10, head, list);
-        side.getStyleClass().add("sidebar");
-        side.setMinWidth(250);
+        Sidebar<ExperimentItem> side = new Sidebar<>("Experiments", vm.experiments(), l -> new ExperimentCell(),
+                vm.selectedExperimentProperty(), vm::selectExperiment, vm.loadingProperty(), vm::refresh,
+                "Read the runs again", "No experiments yet. Every training run is recorded in an experiment; train a"
+                        + " model on the Training page or with `osprey train`.");
+        side.list().setId("experimentList");
+        side.refreshButton().setId("experimentsRefresh");
         return side;
     }
 

@@ -1,5 +1,6 @@
 package dev.osprey.app.models;
 
+import dev.osprey.app.ui.Sidebar;
 import dev.osprey.app.experiments.PropertyCard;
 import dev.osprey.app.shell.Page;
 import dev.osprey.core.registry.ApprovalStatus;
@@ -11,7 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -36,9 +36,7 @@ import java.util.TreeMap;
 public final class ModelsView implements Page {
     private final ModelsViewModel vm;
     private final StackPane root = new StackPane();
-    private final ListView<RegisteredModel> list = new ListView<>();
     private final TabPane tabs = new TabPane();
-    private boolean syncing;
 
     public ModelsView(ModelsViewModel vm) {
         this.vm = Objects.requireNonNull(vm);
@@ -69,51 +67,11 @@ public final class ModelsView implements Page {
     }
 
     private Node sidebar() {
-        Label title = new Label("Models");
-        title.getStyleClass().add("pane-title");
-        Label count = new Label();
-        count.getStyleClass().add("count-badge");
-        count.textProperty().bind(Bindings.size(vm.models()).asString());
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.getStyleClass().add("small-spinner");
-        loading.visibleProperty().bind(vm.loadingProperty());
-        loading.managedProperty().bind(loading.visibleProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Button refresh = new Button(null, new FontIcon("mdi2r-refresh"));
-        refresh.getStyleClass().add("flat");
-        refresh.setTooltip(new Tooltip("Read the registry again"));
-        refresh.setOnAction(e -> vm.refresh());
-        HBox head = new HBox(8, title, count, gap, loading, refresh);
-        head.setAlignment(Pos.CENTER_LEFT);
-        head.getStyleClass().add("sidebar-head");
-
-        list.setId("modelList");
-        list.getStyleClass().add("side-list");
-        list.setItems(vm.models());
-        list.setCellFactory(l -> new ModelCell());
-        Label none = new Label("No registered models yet. Train a model and choose \u201cRegister model\u201d, or run"
-                + " `osprey train --register NAME`.");
-        none.setWrapText(true);
-        none.getStyleClass().add("empty-text");
-        list.setPlaceholder(none);
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
-            if (!syncing && m != null) {
-                vm.selectModel(m);
-            }
-        });
-        vm.selectedModelProperty().addListener((o, a, m) -> {
-            syncing = true;
-            try {
-                list.getSelectionModel().select(m);
-            } finally {
-                syncing = false;
-            }
-        });
-        VBox.setVgrow(list, Priority.ALWAYS);
-        VBox side = new VBox(10, head, list);
-        side.getStyleClass().add("sidebar");
-        side.setMinWidth(250);
+        Sidebar<RegisteredModel> side = new Sidebar<>("Models", vm.models(), l -> new ModelCell(),
+                vm.selectedModelProperty(), vm::selectModel, vm.loadingProperty(), vm::refresh,
+                "Read the registry again", "No registered models yet. Train a model and choose \u201cRegister model\u201d,"
+                        + " or run `osprey train --register NAME`.");
+        side.list().setId("modelList");
         return side;
     }
 
