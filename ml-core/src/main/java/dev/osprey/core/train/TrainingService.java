@@ -51,12 +51,16 @@ public final class TrainingService {
 
     /**
      * A service for an open workspace. The workspace lock means no other process trains in it, so
-     * any run still RUNNING was left by a process that died: it is marked FAILED here.
+     * any run still RUNNING was left by a process that died: it is marked FAILED here. A guest
+     * (a kernel of the studio that holds the lock) leaves them alone: they may be the studio's.
      */
     public TrainingService(Workspace workspace, DatasetService datasets, ExperimentStore experiments) {
         this.workspace = workspace;
         this.datasets = datasets;
         this.experiments = experiments;
+        if (workspace.isGuest()) {
+            return;
+        }
         try {
             int abandoned = experiments.failAbandonedRuns(ABANDONED_MESSAGE);
             if (abandoned > 0) {

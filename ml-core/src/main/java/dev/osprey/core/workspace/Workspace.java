@@ -22,17 +22,24 @@ public final class Workspace implements AutoCloseable {
     public static final String LOCK_FILE = ".osprey.lock";
     /** Folders every workspace has, relative to its root. */
     public static final List<String> FOLDERS = List.of("data", "notebooks", "models", "labeling", "captures");
+    /**
+     * Set by the studio on the processes it starts (notebook kernels) to its own pid: such a process
+     * may open the workspace the studio holds, as a guest. Nothing else can.
+     */
+    public static final String HOST_PID_PROPERTY = "osprey.workspace.hostPid";
 
     private final Path root;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Catalog catalog;
+    private final boolean guest;
 
     private Workspace(Path root, FileChannel lockChannel, FileLock lock, Catalog catalog) {
         this.root = root;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.catalog = catalog;
+        this.guest = lock == null;
     }
 
     /** True when {@code dir} holds a workspace catalog. */
@@ -84,6 +91,11 @@ public final class Workspace implements AutoCloseable {
             if (lock == null) {
                 String holder = readHolder(channel);
                 channel.close();
+                if (isLentTo(holder)) {
+                    // The holder started this process and lends it the workspace: share its catalog
+                    // (SQLite serialises the two), but leave its files and temp files alone.
+                    return new Workspace(root, null, null, Catalog.open(root.resolve(CATALOG_FILE)));
+                }
                 throw new WorkspaceLockedException(root, holder);
             }
             writeHolder(channel);
@@ -102,6 +114,12 @@ public final class Workspace implements AutoCloseable {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /** True when the lock's holder ("pid N on host") is the process named by {@link #HOST_PID_PROPERTY}. */
+    private static boolean isLentTo(String holder) {
+        String host = System.getProperty(HOST_PID_PROPERTY);
+        return host != null && !host.isBlank() && holder.startsWith("pid " + host.strip() + " ");
     }
 
     private static void writeHolder(FileChannel channel) throws IOException {
@@ -170,6 +188,11 @@ public final class Workspace implements AutoCloseable {
         return catalog;
     }
 
+    /** True when this process uses a workspace that the studio which started it holds. */
+    public boolean isGuest() {
+        return guest;
+    }
+
     /** Runs SQLite's own consistency check; "ok" when the catalog is sound. */
     public String integrityCheck() throws SQLException {
         return catalog.read(c -> {
@@ -189,6 +212,9 @@ public final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         catalog.close();
+        if (guest) {
+            return;
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

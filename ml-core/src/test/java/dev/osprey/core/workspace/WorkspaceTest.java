@@ -125,4 +125,31 @@ class WorkspaceTest {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void aProcessTheHolderStartedOpensTheWorkspaceAsAGuestAndOthersStillCannot() throws Exception {
+        Path dir = tmp.resolve("lent");
+        try (Workspace host = Workspace.create(dir)) {
+            System.setProperty(Workspace.HOST_PID_PROPERTY, "1");
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> Workspace.open(dir))
+                        .isInstanceOf(WorkspaceLockedException.class);
+                System.setProperty(Workspace.HOST_PID_PROPERTY, Long.toString(ProcessHandle.current().pid()));
+                Path leftover = java.nio.file.Files.createTempFile(dir.resolve("data"), AtomicFiles.TEMP_PREFIX, ".part");
+                try (Workspace guest = Workspace.open(dir)) {
+                    org.assertj.core.api.Assertions.assertThat(guest.isGuest()).isTrue();
+                    org.assertj.core.api.Assertions.assertThat(guest.catalog().schemaVersion())
+                            .isEqualTo(host.catalog().schemaVersion());
+                    // a guest leaves the holder's files alone, even its temporary ones
+                    org.assertj.core.api.Assertions.assertThat(leftover).exists();
+                }
+            } finally {
+                System.clearProperty(Workspace.HOST_PID_PROPERTY);
+            }
+            org.assertj.core.api.Assertions.assertThat(host.isGuest()).isFalse();
+            // the guest's close did not release the holder's lock
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Workspace.open(dir))
+                    .isInstanceOf(WorkspaceLockedException.class);
+        }
+    }
 }
