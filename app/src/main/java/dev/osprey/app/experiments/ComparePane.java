@@ -1,5 +1,6 @@
 package dev.osprey.app.experiments;
 
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.core.experiment.MetricPoint;
 import dev.osprey.core.experiment.RunId;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -194,8 +195,8 @@ final class ComparePane extends VBox {
                 setText(null);
                 return;
             }
-            setText(MetricNames.format(item));
             String key = getTableRow() == null ? null : getTableRow().getItem();
+            setText(key == null ? MetricNames.format(item) : MetricNames.formatMetric(key, item));
             Optional<RunId> best = key == null ? Optional.empty() : comparison.best(key);
             if (best.isPresent() && best.get().equals(run)) {
                 getStyleClass().add("best-value");

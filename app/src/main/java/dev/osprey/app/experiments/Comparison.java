@@ -1,5 +1,6 @@
 package dev.osprey.app.experiments;
 
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.core.experiment.MetricPoint;
 import dev.osprey.core.experiment.RunId;
 

@@ -1,5 +1,6 @@
 package dev.osprey.app.experiments;
 
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.app.AppContext;
 import dev.osprey.core.Engine;
 import dev.osprey.core.experiment.Experiment;

@@ -1,5 +1,6 @@
 package dev.osprey.app.experiments;
 
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.core.experiment.Artifact;
 import dev.osprey.core.experiment.Run;
 import javafx.geometry.Pos;
@@ -73,7 +74,7 @@ final class RunDetailPane extends ScrollPane {
         params.show(new TreeMap<>(run.params()), false);
         Map<String, String> m = new LinkedHashMap<>();
         for (String k : MetricNames.ordered(run.metrics().keySet())) {
-            m.put(MetricNames.label(k), MetricNames.format(run.metrics().get(k)));
+            m.put(MetricNames.label(k), MetricNames.formatMetric(k, run.metrics().get(k)));
         }
         metrics.show(m, true);
 

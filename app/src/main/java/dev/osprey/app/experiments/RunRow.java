@@ -1,5 +1,6 @@
 package dev.osprey.app.experiments;
 
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.core.experiment.Run;
 import dev.osprey.core.experiment.RunId;
 import dev.osprey.core.experiment.RunStatus;
@@ -82,7 +83,7 @@ public record RunRow(Run run, String experimentName) {
 
     /** "RMSE 31.2", or the status when the run has no metric (failed, cancelled, running). */
     public String mainMetricText() {
-        return mainMetric().map(e -> MetricNames.label(e.getKey()) + " " + MetricNames.format(e.getValue()))
+        return mainMetric().map(e -> MetricNames.label(e.getKey()) + " " + MetricNames.formatMetric(e.getKey(), e.getValue()))
                 .orElse(statusText(status()));
     }
 

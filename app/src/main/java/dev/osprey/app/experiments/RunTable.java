@@ -1,5 +1,6 @@
 package dev.osprey.app.experiments;
 
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.core.experiment.RunStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -119,7 +120,7 @@ final class RunTable extends TableView<RunRow> {
         metrics.getColumns().setAll(vm.metricKeys().stream().map(k -> {
             TableColumn<RunRow, Double> c = new TableColumn<>(MetricNames.label(k));
             c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue().metric(k)));
-            c.setCellFactory(x -> text(MetricNames::format, "number-column"));
+            c.setCellFactory(x -> text(v -> MetricNames.formatMetric(k, v), "number-column"));
             c.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
             c.getStyleClass().add("number-column");
             c.setPrefWidth(Math.max(80, 8 * MetricNames.label(k).length() + 20));

@@ -1,5 +1,6 @@
 package dev.osprey.app.models;
 
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.core.train.SignatureColumn;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,7 +44,7 @@ public final class InputField {
         if (column.oneHot()) {
             return column.hasOther() ? "one of the categories, or another value" : "one of the categories";
         }
-        return Double.isNaN(column.median()) ? type() : "empty: " + dev.osprey.app.experiments.MetricNames.format(column.median());
+        return Double.isNaN(column.median()) ? type() : "empty: " + MetricNames.format(column.median());
     }
 
     public StringProperty valueProperty() {

@@ -1,6 +1,6 @@
 package dev.osprey.app.models;
 
-import dev.osprey.app.experiments.MetricNames;
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.app.experiments.PropertyCard;
 import dev.osprey.core.experiment.Run;
 import dev.osprey.core.registry.ModelVersion;
@@ -93,7 +93,7 @@ final class ModelCardPane extends ScrollPane {
 
         Map<String, String> m = new LinkedHashMap<>();
         for (String k : MetricNames.ordered(card.metrics().keySet())) {
-            m.put(MetricNames.label(k), MetricNames.format(card.metrics().get(k)));
+            m.put(MetricNames.label(k), MetricNames.formatMetric(k, card.metrics().get(k)));
         }
         metrics.show(m, true);
 

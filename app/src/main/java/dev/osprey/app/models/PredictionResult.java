@@ -1,6 +1,6 @@
 package dev.osprey.app.models;
 
-import dev.osprey.app.experiments.MetricNames;
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.core.train.Prediction;
 
 import java.util.LinkedHashMap;

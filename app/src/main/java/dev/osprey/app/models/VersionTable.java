@@ -1,6 +1,6 @@
 package dev.osprey.app.models;
 
-import dev.osprey.app.experiments.MetricNames;
+import dev.osprey.app.ui.MetricNames;
 import dev.osprey.core.registry.ApprovalStatus;
 import dev.osprey.core.registry.ModelVersion;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -95,7 +95,7 @@ final class VersionTable extends TableView<ModelVersion> {
         run.setPrefWidth(100);
         TableColumn<ModelVersion, String> metric = new TableColumn<>("Metric");
         metric.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(MetricNames.main(vm.metricsOf(c.getValue()))
-                .map(e -> MetricNames.label(e.getKey()) + " " + MetricNames.format(e.getValue())).orElse("–")));
+                .map(e -> MetricNames.label(e.getKey()) + " " + MetricNames.formatMetric(e.getKey(), e.getValue())).orElse("–")));
         metric.setPrefWidth(150);
         metric.setMinWidth(130);
         getColumns().setAll(List.of(version, status, aliases, metric, created, run));

@@ -60,10 +60,10 @@ class DiagnosticsTest {
     void metricNamesAndNumbersReadAsAUserExpects() {
         assertThat(MetricRow.of("r2", 0.97654).text()).isEqualTo("0.9765");
         assertThat(MetricRow.of("r2", 0.97654).name()).isEqualTo("R²");
-        assertThat(MetricRow.of("rmse", 25.4321).text()).isEqualTo("25.43");
+        assertThat(MetricRow.of("rmse", 25.4321).text()).isEqualTo("25.4321");
         assertThat(MetricRow.of("mape", 0.0312).text()).isEqualTo("3.12 %");
-        assertThat(MetricRow.of("roc_auc", Double.NaN).text()).isEqualTo("—");
+        assertThat(MetricRow.of("roc_auc", Double.NaN).text()).isEqualTo("–");
         assertThat(MetricRow.of("precision[spam]", 0.5).name()).isEqualTo("Precision · spam");
-        assertThat(MetricRow.number(12345.678)).isEqualTo("12,345.7");
+        assertThat(MetricRow.of("rmse", 12345.678).text()).isEqualTo("12,345.68");
     }
 }

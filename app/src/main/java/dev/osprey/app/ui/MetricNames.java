@@ -1,4 +1,4 @@
-package dev.osprey.app.experiments;
+package dev.osprey.app.ui;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * How the studio orders, chooses and prints metrics: the validation summary first (RMSE before
  * MAE, accuracy before the rest), then the per-iteration curves, then the rest. Shared by the
- * Experiments, Models and Home pages so a metric reads the same everywhere.
+ * Training, Experiments, Models and Home pages so a metric reads the same everywhere.
  */
 public final class MetricNames {
     /** The summary metrics a training logs at step 0, most telling first. */
@@ -78,7 +78,14 @@ public final class MetricNames {
             case "recall_macro" -> "Recall (macro)";
             case "train_rows" -> "Train rows";
             case "valid_rows" -> "Valid rows";
+            case "accuracy" -> "Accuracy";
+            case "balanced_accuracy" -> "Balanced accuracy";
             default -> {
+                int open = key.indexOf('[');
+                if (open > 0 && key.endsWith("]")) {
+                    // a per-class value: "precision[spam]" reads "Precision · spam"
+                    yield label(key.substring(0, open)) + " · " + key.substring(open + 1, key.length() - 1);
+                }
                 if (key.startsWith("valid_")) {
                     yield "Validation " + label(key.substring(6));
                 }
@@ -103,6 +110,14 @@ public final class MetricNames {
         String pattern = value == Math.rint(value) && a < 1e12 ? "#,##0"
                 : a >= 100 ? "#,##0.0#" : a >= 1 ? "0.0###" : a == 0 ? "0" : a >= 1e-4 ? "0.####" : "0.###E0";
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.US)).format(value);
+    }
+
+    /** A metric's value as it reads beside its label: MAPE as a percentage, the rest as {@link #format}. */
+    public static String formatMetric(String key, Double value) {
+        if (key.equals("mape") && value != null && Double.isFinite(value)) {
+            return format(value * 100) + " %";
+        }
+        return format(value);
     }
 
     /** Compares texts as numbers when both are numbers (so "10" sorts after "9"), else as text. */

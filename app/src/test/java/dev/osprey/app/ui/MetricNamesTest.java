@@ -1,4 +1,4 @@
-package dev.osprey.app.experiments;
+package dev.osprey.app.ui;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +65,11 @@ class MetricNamesTest {
     }
 
     @Test
-    void durationsReadShort() {
-        assertThat(RunRow.duration(java.time.Duration.ofMillis(420))).isEqualTo("0.42 s");
-        assertThat(RunRow.duration(java.time.Duration.ofSeconds(185))).isEqualTo("3 min 05 s");
-        assertThat(RunRow.duration(java.time.Duration.ofMinutes(62))).isEqualTo("1 h 02 min");
+    void mapeReadsAsAPercentageAndPerClassKeysNameTheClass() {
+        assertThat(MetricNames.formatMetric("mape", 0.0312)).isEqualTo("3.12 %");
+        assertThat(MetricNames.formatMetric("rmse", 26.7988)).isEqualTo(MetricNames.format(26.7988));
+        assertThat(MetricNames.formatMetric("mape", null)).isEqualTo("–");
+        assertThat(MetricNames.label("precision[spam]")).isEqualTo("Precision · spam");
+        assertThat(MetricNames.label("balanced_accuracy")).isEqualTo("Balanced accuracy");
     }
 }
