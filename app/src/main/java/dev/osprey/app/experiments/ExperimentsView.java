@@ -41,11 +41,7 @@ public final class ExperimentsView implements Page {
         root.setId("experimentsPage");
         root.getStyleClass().addAll("studio-page", "experiments-page");
         root.getStylesheets().add(PropertyCard.STYLESHEET);
-        SplitPane split = new SplitPane(sidebar(), main());
-        split.setDividerPositions(0.24);
-        SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
-        split.getStyleClass().add("page-split");
-        root.getChildren().setAll(split, emptyWorkspace());
+        root.getChildren().setAll(sidebar().besideOf(main()), emptyWorkspace());
     }
 
     @Override
@@ -58,7 +54,7 @@ public final class ExperimentsView implements Page {
         vm.refresh();
     }
 
-    private Node sidebar() {
+    private Sidebar<ExperimentItem> sidebar() {
         Sidebar<ExperimentItem> side = new Sidebar<>("Experiments", vm.experiments(), l -> new ExperimentCell(),
                 vm.selectedExperimentProperty(), vm::selectExperiment, vm.loadingProperty(), vm::refresh,
                 "Read the runs again", "No experiments yet. Every training run is recorded in an experiment; train a"

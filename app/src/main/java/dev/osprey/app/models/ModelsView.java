@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -44,11 +43,7 @@ public final class ModelsView implements Page {
         root.getStyleClass().addAll("studio-page", "models-page");
         root.getStylesheets().add(PropertyCard.STYLESHEET);
         root.getStylesheets().add(Objects.requireNonNull(ModelsView.class.getResource("models.css")).toExternalForm());
-        SplitPane split = new SplitPane(sidebar(), main());
-        split.setDividerPositions(0.24);
-        SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
-        split.getStyleClass().add("page-split");
-        root.getChildren().setAll(split, emptyWorkspace());
+        root.getChildren().setAll(sidebar().besideOf(main()), emptyWorkspace());
     }
 
     @Override
@@ -66,7 +61,7 @@ public final class ModelsView implements Page {
         tabs.getSelectionModel().select(1);
     }
 
-    private Node sidebar() {
+    private Sidebar<RegisteredModel> sidebar() {
         Sidebar<RegisteredModel> side = new Sidebar<>("Models", vm.models(), l -> new ModelCell(),
                 vm.selectedModelProperty(), vm::selectModel, vm.loadingProperty(), vm::refresh,
                 "Read the registry again", "No registered models yet. Train a model and choose \u201cRegister model\u201d,"

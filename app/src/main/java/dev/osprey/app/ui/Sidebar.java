@@ -79,6 +79,15 @@ public final class Sidebar<T> extends VBox {
         setMinWidth(250);
     }
 
+    /** This sidebar on the left of {@code main}, in the split every master/detail page uses. */
+    public javafx.scene.control.SplitPane besideOf(javafx.scene.Node main) {
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(this, main);
+        split.setDividerPositions(0.24);
+        javafx.scene.control.SplitPane.setResizableWithParent(this, false);
+        split.getStyleClass().add("page-split");
+        return split;
+    }
+
     public ListView<T> list() {
         return list;
     }

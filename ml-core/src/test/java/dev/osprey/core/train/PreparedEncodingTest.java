@@ -126,7 +126,7 @@ class PreparedEncodingTest {
                 double[] sorted = a.clone();
                 Arrays.sort(sorted);
                 double want = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-                assertThat(DataPreparation.Quantiles.median(a)).as("n=%d", n).isEqualTo(want);
+                assertThat(Quantiles.median(a)).as("n=%d", n).isEqualTo(want);
             }
         }
     }
