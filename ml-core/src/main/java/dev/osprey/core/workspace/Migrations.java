@@ -16,7 +16,11 @@ import java.util.List;
 final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V001__datasets.sql",
-            "V002__experiments_and_models.sql");
+            "V002__experiments_and_models.sql",
+            "V003__recipes.sql",
+            "V004__labeling.sql",
+            "V005__tuning.sql",
+            "V006__endpoints.sql");
 
     private Migrations() {
     }

@@ -1,0 +1,1 @@
+-- V003__recipes: reserved slot; the owning capability writes its tables here before the first release.

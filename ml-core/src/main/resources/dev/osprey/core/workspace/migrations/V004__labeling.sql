@@ -1,0 +1,1 @@
+-- V004__labeling: reserved slot; the owning capability writes its tables here before the first release.

@@ -1,0 +1,1 @@
+-- V005__tuning: reserved slot; the owning capability writes its tables here before the first release.

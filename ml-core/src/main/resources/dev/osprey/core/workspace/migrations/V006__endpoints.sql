@@ -1,0 +1,1 @@
+-- V006__endpoints: reserved slot; the owning capability writes its tables here before the first release.
