@@ -1,0 +1,489 @@
+package dev.osprey.core.label;
+
+import dev.osprey.core.json.Json;
+import dev.osprey.core.workspace.Catalog;
+import dev.osprey.core.workspace.Workspace;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Labeling jobs, their items and annotations in the workspace catalog. Every submit is one
+ * transaction that also clears the annotator's draft of that item: once {@link #submit} returns,
+ * the annotation survives a killed studio. Thread-safe (the catalog serialises its connection).
+ */
+public final class LabelStore {
+    private final Catalog catalog;
+
+    public LabelStore(Workspace workspace) {
+        this.catalog = workspace.catalog();
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException, LabelException;
+    }
+
+    private <T> T tx(Work<T> work) throws LabelException {
+        try {
+            return catalog.inTransaction(c -> {
+                try {
+                    return work.run(c);
+                } catch (LabelException e) {
+                    throw new SQLException(e.getMessage(), "LABEL", e);
+                }
+            });
+        } catch (SQLException e) {
+            if (e.getCause() instanceof LabelException le) {
+                throw le;
+            }
+            throw new LabelException("the labeling catalog could not be updated: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a job over {@code sources} (image paths or texts), in that order. */
+    public LabelJob create(LabelJobSpec spec, List<String> sources) throws LabelException {
+        return tx(c -> {
+            if (find(c, spec.name()).isPresent()) {
+                throw new LabelException("a labeling job named '" + spec.name() + "' already exists");
+            }
+            Instant now = Instant.now();
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO label_job(name, task_type, classes_json, "
+                    + "instructions, annotations_per_item, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+                ps.setString(1, spec.name());
+                ps.setString(2, spec.type().name());
+                ps.setString(3, classesJson(spec.classes()));
+                ps.setString(4, spec.instructions());
+                ps.setInt(5, spec.annotationsPerItem());
+                ps.setString(6, now.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            insertItems(c, id, 0, sources);
+            return new LabelJob(new LabelJobId(id), spec, now, sources.size());
+        });
+    }
+
+    /** Appends items to a job. */
+    public void addItems(LabelJobId job, List<String> sources) throws LabelException {
+        tx(c -> {
+            int start;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT coalesce(max(position) + 1, 0) FROM label_item WHERE job_id = ?")) {
+                ps.setLong(1, job.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    start = rs.getInt(1);
+                }
+            }
+            insertItems(c, job.value(), start, sources);
+            return null;
+        });
+    }
+
+    private static void insertItems(Connection c, long job, int start, List<String> sources) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO label_item(job_id, position, source) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < sources.size(); i++) {
+                ps.setLong(1, job);
+                ps.setInt(2, start + i);
+                ps.setString(3, sources.get(i));
+                ps.addBatch();
+                if (i % 5000 == 4999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public List<LabelJob> jobs() throws LabelException {
+        return tx(c -> {
+            List<LabelJob> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(JOB_SELECT + " ORDER BY j.id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(job(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<LabelJob> job(String name) throws LabelException {
+        return tx(c -> find(c, name));
+    }
+
+    public LabelJob require(String name) throws LabelException {
+        return job(name).orElseThrow(() -> new LabelException("there is no labeling job named '" + name + "'"));
+    }
+
+    /** Deletes a job with its items and annotations. */
+    public void delete(LabelJobId job) throws LabelException {
+        tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM label_job WHERE id = ?")) {
+                ps.setLong(1, job.value());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public List<LabelItem> items(LabelJobId job, int offset, int limit) throws LabelException {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, job_id, position, source, gold_json FROM label_item "
+                    + "WHERE job_id = ? ORDER BY position LIMIT ? OFFSET ?")) {
+                ps.setLong(1, job.value());
+                ps.setInt(2, limit);
+                ps.setInt(3, offset);
+                return items(ps);
+            }
+        });
+    }
+
+    public LabelItem item(long itemId) throws LabelException {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, job_id, position, source, gold_json FROM label_item WHERE id = ?")) {
+                ps.setLong(1, itemId);
+                List<LabelItem> found = items(ps);
+                if (found.isEmpty()) {
+                    throw new LabelException("there is no labeling item " + itemId);
+                }
+                return found.getFirst();
+            }
+        });
+    }
+
+    /**
+     * The next items {@code annotator} should label: not labelled by them yet, still short of the
+     * job's annotations per item (machine labels do not count), highest priority first (active
+     * learning raises the least confident), then in order.
+     */
+    public List<LabelItem> queue(LabelJob job, String annotator, int limit) throws LabelException {
+        checkAnnotator(annotator);
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.job_id, i.position, i.source, i.gold_json "
+                    + "FROM label_item i WHERE i.job_id = ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM label_annotation a WHERE a.item_id = i.id AND a.annotator = ?) "
+                    + "AND (SELECT count(*) FROM label_annotation a WHERE a.item_id = i.id AND a.source_kind <> 'MACHINE') < ? "
+                    + "ORDER BY i.priority DESC, i.position LIMIT ?")) {
+                ps.setLong(1, job.id().value());
+                ps.setString(2, annotator);
+                ps.setInt(3, job.spec().annotationsPerItem());
+                ps.setInt(4, limit);
+                return items(ps);
+            }
+        });
+    }
+
+    /** Records an answer durably and clears the annotator's draft of the item, in one transaction. */
+    public Annotation submit(long itemId, String annotator, LabelValue value, Duration took, AnnotationSource source,
+                             OptionalDouble confidence) throws LabelException {
+        checkAnnotator(annotator);
+        return tx(c -> {
+            LabelJobSpec spec = specOfItem(c, itemId);
+            try {
+                LabelValues.check(spec, value);
+            } catch (IllegalArgumentException e) {
+                throw new LabelException(e.getMessage());
+            }
+            Instant now = Instant.now();
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO label_annotation(item_id, annotator, value_json, "
+                    + "created_at, duration_ms, source_kind, confidence) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                ps.setLong(1, itemId);
+                ps.setString(2, annotator);
+                ps.setString(3, LabelValues.toJson(value));
+                ps.setString(4, now.toString());
+                ps.setLong(5, Math.max(0, took.toMillis()));
+                ps.setString(6, source.name());
+                if (confidence.isPresent()) {
+                    ps.setDouble(7, confidence.getAsDouble());
+                } else {
+                    ps.setNull(7, java.sql.Types.REAL);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM label_draft WHERE item_id = ? AND annotator = ?")) {
+                ps.setLong(1, itemId);
+                ps.setString(2, annotator);
+                ps.executeUpdate();
+            }
+            return new Annotation(id, itemId, annotator, value, now, took, source, confidence, ReviewState.NONE);
+        });
+    }
+
+    public Annotation submit(long itemId, String annotator, LabelValue value, Duration took) throws LabelException {
+        return submit(itemId, annotator, value, took, AnnotationSource.HUMAN, OptionalDouble.empty());
+    }
+
+    /** Keeps the item in hand, unfinished, so a crash does not lose it. */
+    public void saveDraft(long itemId, String annotator, LabelValue value) throws LabelException {
+        checkAnnotator(annotator);
+        tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO label_draft(item_id, annotator, value_json, saved_at) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT(item_id, annotator) DO UPDATE SET value_json = excluded.value_json, "
+                    + "saved_at = excluded.saved_at")) {
+                ps.setLong(1, itemId);
+                ps.setString(2, annotator);
+                ps.setString(3, LabelValues.toJson(value));
+                ps.setString(4, Instant.now().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<LabelValue> draft(long itemId, String annotator) throws LabelException {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT value_json FROM label_draft WHERE item_id = ? AND annotator = ?")) {
+                ps.setLong(1, itemId);
+                ps.setString(2, annotator);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(LabelValues.fromJson(rs.getString(1))) : Optional.<LabelValue>empty();
+                }
+            }
+        });
+    }
+
+    /** Every annotation of the job, by item position then time. */
+    public List<Annotation> annotations(LabelJobId job) throws LabelException {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ANNOTATION_SELECT
+                    + " WHERE i.job_id = ? ORDER BY i.position, a.id")) {
+                ps.setLong(1, job.value());
+                return annotations(ps);
+            }
+        });
+    }
+
+    public List<Annotation> annotationsOf(long itemId) throws LabelException {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(ANNOTATION_SELECT + " WHERE a.item_id = ? ORDER BY a.id")) {
+                ps.setLong(1, itemId);
+                return annotations(ps);
+            }
+        });
+    }
+
+    /** A reviewer accepts an annotation as it is. */
+    public void accept(long annotationId) throws LabelException {
+        setReview(annotationId, ReviewState.ACCEPTED);
+    }
+
+    /** A reviewer replaces an annotation: the old one is marked corrected, the reviewer's answer is added. */
+    public Annotation correct(long annotationId, String reviewer, LabelValue value) throws LabelException {
+        long item = tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT item_id FROM label_annotation WHERE id = ?")) {
+                ps.setLong(1, annotationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new LabelException("there is no annotation " + annotationId);
+                    }
+                    return rs.getLong(1);
+                }
+            }
+        });
+        setReview(annotationId, ReviewState.CORRECTED);
+        Annotation added = submit(item, reviewer, value, Duration.ZERO);
+        setReview(added.id(), ReviewState.ACCEPTED);
+        return added;
+    }
+
+    private void setReview(long annotationId, ReviewState state) throws LabelException {
+        tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE label_annotation SET review_state = ? WHERE id = ?")) {
+                ps.setString(1, state.name());
+                ps.setLong(2, annotationId);
+                if (ps.executeUpdate() == 0) {
+                    throw new LabelException("there is no annotation " + annotationId);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Marks the owner's known answer for an item (gold), used to score annotators. */
+    public void setGold(long itemId, LabelValue gold) throws LabelException {
+        tx(c -> {
+            try {
+                LabelValues.check(specOfItem(c, itemId), gold);
+            } catch (IllegalArgumentException e) {
+                throw new LabelException(e.getMessage());
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE label_item SET gold_json = ? WHERE id = ?")) {
+                ps.setString(1, LabelValues.toJson(gold));
+                ps.setLong(2, itemId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Sets queue priorities (higher first), e.g. the model's uncertainty for active learning. */
+    public void setPriorities(Map<Long, Double> priorityByItem) throws LabelException {
+        tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE label_item SET priority = ? WHERE id = ?")) {
+                for (var e : priorityByItem.entrySet()) {
+                    ps.setDouble(1, e.getValue());
+                    ps.setLong(2, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Items with at least the job's number of human annotations, and the total. */
+    public record Progress(long items, long done, Map<String, Long> perAnnotator, long machineLabelled) {
+    }
+
+    public Progress progress(LabelJob job) throws LabelException {
+        return tx(c -> {
+            long done;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT i.id FROM label_item i "
+                    + "JOIN label_annotation a ON a.item_id = i.id AND a.source_kind <> 'MACHINE' "
+                    + "WHERE i.job_id = ? GROUP BY i.id HAVING count(*) >= ?)")) {
+                ps.setLong(1, job.id().value());
+                ps.setInt(2, job.spec().annotationsPerItem());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    done = rs.getLong(1);
+                }
+            }
+            Map<String, Long> per = new LinkedHashMap<>();
+            long machine = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.annotator, a.source_kind, count(*) FROM label_annotation a "
+                    + "JOIN label_item i ON i.id = a.item_id WHERE i.job_id = ? GROUP BY 1, 2 ORDER BY 1")) {
+                ps.setLong(1, job.id().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(2).equals(AnnotationSource.MACHINE.name())) {
+                            machine += rs.getLong(3);
+                        } else {
+                            per.merge(rs.getString(1), rs.getLong(3), Long::sum);
+                        }
+                    }
+                }
+            }
+            return new Progress(itemCount(c, job.id().value()), done, per, machine);
+        });
+    }
+
+    private static final String JOB_SELECT = "SELECT j.id, j.name, j.task_type, j.classes_json, j.instructions, "
+            + "j.annotations_per_item, j.created_at, (SELECT count(*) FROM label_item i WHERE i.job_id = j.id) FROM label_job j";
+    private static final String ANNOTATION_SELECT = "SELECT a.id, a.item_id, a.annotator, a.value_json, a.created_at, "
+            + "a.duration_ms, a.source_kind, a.confidence, a.review_state FROM label_annotation a "
+            + "JOIN label_item i ON i.id = a.item_id";
+
+    private static Optional<LabelJob> find(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(JOB_SELECT + " WHERE j.name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(job(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static LabelJob job(ResultSet rs) throws SQLException {
+        LabelJobSpec spec = new LabelJobSpec(rs.getString(2), LabelTaskType.valueOf(rs.getString(3)),
+                classes(rs.getString(4)), rs.getString(5), rs.getInt(6));
+        return new LabelJob(new LabelJobId(rs.getLong(1)), spec, Instant.parse(rs.getString(7)), rs.getLong(8));
+    }
+
+    private static LabelJobSpec specOfItem(Connection c, long itemId) throws SQLException, LabelException {
+        try (PreparedStatement ps = c.prepareStatement(JOB_SELECT + " WHERE j.id = (SELECT job_id FROM label_item WHERE id = ?)")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new LabelException("there is no labeling item " + itemId);
+                }
+                return job(rs).spec();
+            }
+        }
+    }
+
+    private static long itemCount(Connection c, long job) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM label_item WHERE job_id = ?")) {
+            ps.setLong(1, job);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<LabelItem> items(PreparedStatement ps) throws SQLException {
+        List<LabelItem> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String gold = rs.getString(5);
+                out.add(new LabelItem(rs.getLong(1), new LabelJobId(rs.getLong(2)), rs.getInt(3), rs.getString(4),
+                        gold == null ? Optional.empty() : Optional.of(LabelValues.fromJson(gold))));
+            }
+        }
+        return out;
+    }
+
+    private static List<Annotation> annotations(PreparedStatement ps) throws SQLException {
+        List<Annotation> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                double conf = rs.getDouble(8);
+                OptionalDouble confidence = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(conf);
+                out.add(new Annotation(rs.getLong(1), rs.getLong(2), rs.getString(3), LabelValues.fromJson(rs.getString(4)),
+                        Instant.parse(rs.getString(5)), Duration.ofMillis(rs.getLong(6)),
+                        AnnotationSource.valueOf(rs.getString(7)), confidence, ReviewState.valueOf(rs.getString(9))));
+            }
+        }
+        return out;
+    }
+
+    private static String classesJson(List<LabelClass> classes) {
+        List<Object> out = new ArrayList<>();
+        for (LabelClass k : classes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", k.name());
+            m.put("color", k.color());
+            if (k.hotkey() != null) {
+                m.put("hotkey", k.hotkey());
+            }
+            out.add(m);
+        }
+        return Json.write(out);
+    }
+
+    private static List<LabelClass> classes(String json) {
+        List<LabelClass> out = new ArrayList<>();
+        for (Object o : (List<?>) Json.parse(json)) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.add(new LabelClass((String) m.get("name"), (String) m.get("color"), (String) m.get("hotkey")));
+        }
+        return out;
+    }
+
+    private static void checkAnnotator(String annotator) throws LabelException {
+        if (annotator == null || annotator.isBlank() || annotator.length() > 64) {
+            throw new LabelException("an annotator needs a name of 1-64 characters");
+        }
+    }
+}
