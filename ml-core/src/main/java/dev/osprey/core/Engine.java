@@ -72,6 +72,11 @@ public final class Engine implements AutoCloseable {
         return registry;
     }
 
+    /** Labeling jobs, annotations, consolidation and exchange formats (stateless over the catalog). */
+    public dev.osprey.core.label.LabelService labeling() {
+        return new dev.osprey.core.label.LabelService(workspace);
+    }
+
     @Override
     public void close() {
         datasets.close();
