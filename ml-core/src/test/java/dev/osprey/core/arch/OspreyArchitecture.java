@@ -13,10 +13,16 @@ public final class OspreyArchitecture {
     private OspreyArchitecture() {
     }
 
-    /** No JavaFX, AWT or Swing: the module works headless. */
+    /**
+     * No JavaFX, AWT windowing or Swing: the module works headless. {@code java.awt.image} and
+     * {@code java.awt.color} stay allowed: they are the pixel buffers {@code javax.imageio} decodes
+     * into, and work without a display (ADR 0004).
+     */
     public static ArchRule headless() {
         return noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("javafx..", "java.awt..", "javax.swing..", "org.controlsfx..", "org.fxmisc..")
+                .resideInAnyPackage("javafx..", "java.awt", "java.awt.event..", "java.awt.geom..", "java.awt.font..",
+                        "java.awt.dnd..", "java.awt.datatransfer..", "java.awt.print..", "java.awt.im..",
+                        "javax.swing..", "org.controlsfx..", "org.fxmisc..")
                 .because("this module works headless: from a test, a notebook cell or the command line");
     }
 
