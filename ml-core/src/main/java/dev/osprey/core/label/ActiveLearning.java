@@ -20,7 +20,8 @@ import java.util.Random;
  * share of those labels back, and pick the lowest confidence threshold at which the model's
  * answers on the held-back labels are at least {@code targetAccuracy} right. Unlabelled items the
  * model is that confident about are auto-labelled (marked machine-made, with the confidence);
- * the rest are queued for people least confident first.
+ * the rest are queued for people least confident first, each with the model's guess stored as a
+ * suggestion to accept (recorded as model-assisted) or fix.
  */
 public final class ActiveLearning {
     public static final String AUTO_LABELER = "auto-labeler";
@@ -115,6 +116,7 @@ public final class ActiveLearning {
 
         context.progress(0.8, "Scoring unlabelled items");
         Map<Long, Double> priorities = new LinkedHashMap<>();
+        Map<Long, LabelStore.Suggestion> suggestions = new LinkedHashMap<>();
         int auto = 0;
         java.util.Set<Long> touched = new java.util.HashSet<>();
         annotations.forEach(a -> touched.add(a.itemId()));
@@ -131,9 +133,11 @@ public final class ActiveLearning {
                 auto++;
             } else {
                 priorities.put(item.id(), 1.0 - p[k]);
+                suggestions.put(item.id(), new LabelStore.Suggestion(new LabelValue.Classes(List.of(present.get(k))), p[k]));
             }
         }
         store.setPriorities(priorities);
+        store.setSuggestions(suggestions);
         context.progress(1, "Auto-labelled " + auto + ", queued " + priorities.size() + " for people");
         return new Report(training.size(), calibration.size(),
                 Double.isNaN(threshold) ? OptionalDouble.empty() : OptionalDouble.of(threshold),

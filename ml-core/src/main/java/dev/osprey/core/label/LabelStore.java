@@ -353,6 +353,42 @@ public final class LabelStore {
         });
     }
 
+    /** A model's proposed answer for an item, shown to the annotator to accept or fix. */
+    public record Suggestion(LabelValue value, double confidence) {
+    }
+
+    /** Stores model suggestions (replacing earlier ones for those items). */
+    public void setSuggestions(Map<Long, Suggestion> byItem) throws LabelException {
+        tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE label_item SET suggestion_json = ?, suggestion_confidence = ? WHERE id = ?")) {
+                for (var e : byItem.entrySet()) {
+                    ps.setString(1, LabelValues.toJson(e.getValue().value()));
+                    ps.setDouble(2, e.getValue().confidence());
+                    ps.setLong(3, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public Optional<Suggestion> suggestion(long itemId) throws LabelException {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT suggestion_json, suggestion_confidence FROM label_item WHERE id = ?")) {
+                ps.setLong(1, itemId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null) {
+                        return Optional.<Suggestion>empty();
+                    }
+                    return Optional.of(new Suggestion(LabelValues.fromJson(rs.getString(1)), rs.getDouble(2)));
+                }
+            }
+        });
+    }
+
     /** Items with at least the job's number of human annotations, and the total. */
     public record Progress(long items, long done, Map<String, Long> perAnnotator, long machineLabelled) {
     }

@@ -74,6 +74,8 @@ class ActiveLearningTest {
             // people get the least confident first, and never an item the machine labelled
             List<LabelItem> next = store.queue(store.require("reviews"), "bob", 5);
             assertThat(next).allSatisfy(i -> assertThat(i.position()).isGreaterThanOrEqualTo(150));
+            assertThat(store.suggestion(next.getFirst().id())).hasValueSatisfying(s ->
+                    assertThat(s.confidence()).isLessThan(report.threshold().getAsDouble()));
             assertThat(store.progress(store.require("reviews")).machineLabelled()).isEqualTo(report.autoLabelled());
         }
     }

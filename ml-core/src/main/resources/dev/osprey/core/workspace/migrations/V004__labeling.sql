@@ -15,6 +15,8 @@ CREATE TABLE label_item (
     source       TEXT    NOT NULL,
     gold_json    TEXT,
     priority     REAL    NOT NULL DEFAULT 0,
+    suggestion_json        TEXT,
+    suggestion_confidence  REAL,
     UNIQUE (job_id, position)
 );
 CREATE INDEX label_item_priority ON label_item(job_id, priority DESC, position);
