@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 /** {@code osprey label ...}: labeling jobs from the terminal. */
 @Command(name = "label", description = "Create labeling jobs, import and export labels, consolidate, and show agreement.",
         subcommands = {LabelCommand.Create.class, LabelCommand.ListJobs.class, LabelCommand.Import.class,
-                LabelCommand.Export.class, LabelCommand.Consolidate.class, LabelCommand.Stats.class})
+                LabelCommand.Export.class, LabelCommand.Consolidate.class, LabelCommand.Stats.class,
+                LabelCommand.Auto.class, LabelCommand.Train.class})
 final class LabelCommand extends GroupCommand {
 
     /** Runs {@code work} on the workspace's labeling service, turning a labeling failure into a plain message. */
@@ -251,6 +252,62 @@ final class LabelCommand extends GroupCommand {
 
         private static String fmt(OptionalDouble d) {
             return d.isPresent() ? String.format(Locale.ROOT, "%.3f", d.getAsDouble()) : "-";
+        }
+    }
+
+    @Command(name = "auto", description = "One active-learning round: train on the labels so far, auto-label the items the model is "
+            + "sure of (at the target accuracy measured on held-back labels), queue the rest least confident first.")
+    static final class Auto extends LabelWork {
+        @Option(names = "--job", required = true, paramLabel = "NAME")
+        String job;
+        @Option(names = "--target", defaultValue = "0.95", paramLabel = "ACC", description = "Accuracy auto-labels must reach (default 0.95).")
+        double target;
+        @Option(names = "--seed", defaultValue = "42", paramLabel = "N")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            Path workspace = root().resolveWorkspace(err());
+            return withLabels(labels -> {
+                var r = new dev.osprey.core.label.ActiveLearning(labels, workspace).run(job, target, 0.2, seed,
+                        dev.osprey.core.job.JobContext.NONE);
+                out().printf(Locale.ROOT, "Trained on %d labels, checked on %d held back.%n", r.trainedOn(), r.heldOut());
+                if (r.threshold().isPresent()) {
+                    out().printf(Locale.ROOT, "Threshold %.3f: %.1f%% right on %d held-back items.%n", r.threshold().getAsDouble(),
+                            100 * r.heldOutAccuracy().getAsDouble(), r.heldOutCovered());
+                } else {
+                    out().printf(Locale.ROOT, "No confidence level reaches %.0f%% accuracy yet: nothing auto-labelled.%n", 100 * target);
+                }
+                out().printf(Locale.ROOT, "Auto-labelled %d items; %d queued for people, least confident first.%n",
+                        r.autoLabelled(), r.queuedForPeople());
+                out().flush();
+                return ExitCodes.OK;
+            });
+        }
+    }
+
+    @Command(name = "train", description = "Train a model from a finished classification job: its labels become a features dataset and a training run.")
+    static final class Train extends LabelWork {
+        @Option(names = "--job", required = true, paramLabel = "NAME")
+        String job;
+        @Option(names = "--algorithm", defaultValue = "logistic_regression", paramLabel = "ALG",
+                description = "Any classification algorithm id (default logistic_regression).")
+        String algorithm;
+
+        @Override
+        public Integer call() throws Exception {
+            Path workspace = root().resolveWorkspace(err());
+            try (HeadlessSession session = HeadlessSession.open(env(), err(), workspace)) {
+                var engine = session.engine();
+                var out = new dev.osprey.core.label.LabelsToModel(engine.workspace(), engine.labeling(), engine.datasets(),
+                        engine.training()).train(job, algorithm, dev.osprey.core.job.JobContext.NONE);
+                out().println("Dataset " + out.dataset().name() + ", run " + out.result().runId().value() + ":");
+                out.result().metrics().forEach((k, v) -> out().printf(Locale.ROOT, "  %-20s %.4f%n", k, v));
+                out().flush();
+                return ExitCodes.OK;
+            } catch (LabelException e) {
+                throw new CliException(e.getMessage());
+            }
         }
     }
 }

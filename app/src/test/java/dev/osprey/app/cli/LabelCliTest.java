@@ -96,4 +96,26 @@ class LabelCliTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("COCO holds bounding boxes");
     }
+
+    @Test
+    void autoLabelsAndTrainsFromTheCommandLine() throws IOException {
+        StringBuilder csv = new StringBuilder("source,label\n");
+        for (int i = 0; i < 120; i++) {
+            String text = (i % 2 == 0 ? "lovely great superb" : "awful boring dreadful") + " film " + i;
+            if (i < 60) {
+                csv.append(text).append(',').append(i % 2 == 0 ? "pos" : "neg").append('\n');
+            }
+        }
+        Path labelled = tmp.resolve("labelled.csv");
+        Files.writeString(labelled, csv);
+        assertThat(run("label", "import", "--job", "reviews", "--format", "csv", "--annotator", "ann", labelled.toString())
+                .exitCode()).isZero();
+        CliHarness.Result r = run("label", "auto", "--job", "reviews");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Trained on", "held back");
+
+        r = run("label", "train", "--job", "reviews");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Dataset reviews_labels", "accuracy");
+    }
 }
