@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 
 /** An image's width and height from its header, without decoding the pixels. */
-record ImageSize(int width, int height) {
-    static ImageSize of(Path image) throws LabelException {
+public record ImageSize(int width, int height) {
+    public static ImageSize of(Path image) throws LabelException {
         if (!Files.isRegularFile(image)) {
             throw new LabelException("image " + image + " is missing; its size is needed to place the boxes");
         }
