@@ -37,6 +37,9 @@ public final class StudioPages implements PageFactory {
             case TRAINING -> Optional.of(new TrainingView(new TrainingViewModel(services.context())));
             case NOTEBOOKS -> Optional.of(new dev.osprey.app.notebook.NotebookView(
                     new dev.osprey.app.notebook.NotebooksViewModel(services.context()), services.context().uiExecutor()));
+            case LABELING -> Optional.of(new dev.osprey.app.labeling.LabelingView(
+                    new dev.osprey.app.labeling.LabelingViewModel(services.context(), services.background()),
+                    services.context().dialogs()));
             default -> Optional.empty();
         };
     }

@@ -217,7 +217,7 @@ class MainWindowUiTest {
 
         waitFor(() -> "Osprey — churn-study".equals(session.stage().getTitle()));
         waitFor(() -> other.toString().equals(find(robot, "#status-workspace").queryLabeled().getText()));
-        assertThat(find(robot, "#home-workspace-name").queryLabeled().getText()).isEqualTo("churn-study");
+        waitFor(() -> "churn-study".equals(find(robot, "#home-workspace-name").queryLabeled().getText()));
         waitFor(() -> find(robot, "#home-datasets .empty-state").tryQuery().isPresent());
         // the previous workspace gets closed (just after the switch is shown): its lock becomes free again
         waitFor(() -> {

@@ -5,7 +5,9 @@ import dev.osprey.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -66,7 +68,8 @@ public final class LabelService {
     /**
      * Reads a labelled file into a job: a new job takes the file's task and classes; an existing
      * one must be of the same task and know every class. Each label becomes an annotation by
-     * {@code annotator} (machine-made when the file says it was not human-annotated).
+     * {@code annotator} (machine-made when the file says it was not human-annotated); labels for
+     * sources the job already has attach to those items, so several annotators' files merge.
      * The file is read and checked whole before anything is written.
      */
     public LabelJob importFile(String jobName, LabelFormat format, Path file, String annotator) throws LabelException {
@@ -93,19 +96,23 @@ public final class LabelService {
                 classMap[i] = job.spec().classIndex(name);
             }
         }
-        long before = job.items();
-        store.addItems(job.id(), set.records().stream().map(LabelRecord::source).toList());
-        List<LabelItem> added = new ArrayList<>();
-        for (long offset = before; ; offset += PAGE) {
-            List<LabelItem> page = store.items(job.id(), (int) offset, PAGE);
-            added.addAll(page);
-            if (page.size() < PAGE) {
-                break;
+        // labels for items the job already has attach to them (matched by source); new sources become new items
+        Map<String, Long> existing = new HashMap<>();
+        for (LabelItem item : allItems(job)) {
+            existing.putIfAbsent(item.source(), item.id());
+        }
+        List<String> fresh = set.records().stream().map(LabelRecord::source).filter(src -> !existing.containsKey(src))
+                .distinct().toList();
+        if (!fresh.isEmpty()) {
+            store.addItems(job.id(), fresh);
+            for (LabelItem item : allItems(store.require(jobName))) {
+                existing.putIfAbsent(item.source(), item.id());
             }
         }
+        List<Long> added = set.records().stream().map(r -> existing.get(r.source())).toList();
         for (int i = 0; i < set.records().size(); i++) {
             LabelRecord r = set.records().get(i);
-            store.submit(added.get(i).id(), annotator, remap(r.value(), classMap), Duration.ZERO,
+            store.submit(added.get(i), annotator, remap(r.value(), classMap), Duration.ZERO,
                     r.humanAnnotated() ? AnnotationSource.HUMAN : AnnotationSource.MACHINE, OptionalDouble.of(r.confidence()));
         }
         return store.require(jobName);

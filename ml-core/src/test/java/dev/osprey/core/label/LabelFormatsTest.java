@@ -189,4 +189,20 @@ class LabelFormatsTest {
             assertThat(stats.annotated()).isEqualTo(4);
         }
     }
+
+    @Test
+    void twoAnnotatorsFilesMergeOnTheSameItems() throws Exception {
+        try (Workspace ws = Workspace.create(tmp.resolve("ws"))) {
+            LabelService service = new LabelService(ws);
+            Path ann = tmp.resolve("ann.csv");
+            Files.writeString(ann, "source,label\na,pos\nb,neg\n");
+            Path bob = tmp.resolve("bob.csv");
+            Files.writeString(bob, "source,label\nb,pos\na,pos\nc,neg\n");
+            service.importFile("j", LabelFormat.CSV, ann, "ann");
+            LabelJob job = service.importFile("j", LabelFormat.CSV, bob, "bob");
+            assertThat(job.items()).isEqualTo(3);
+            assertThat(service.store().annotations(job.id())).hasSize(5);
+            assertThat(service.stats("j").cohensKappa()).isPresent();
+        }
+    }
 }

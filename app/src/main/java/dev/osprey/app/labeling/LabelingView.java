@@ -1,0 +1,289 @@
+package dev.osprey.app.labeling;
+
+import dev.osprey.app.shell.Page;
+import dev.osprey.app.ui.Sidebar;
+import dev.osprey.core.label.ConsolidatedLabel;
+import dev.osprey.core.label.LabelFormat;
+import dev.osprey.core.label.LabelJob;
+import dev.osprey.core.label.LabelStats;
+import dev.osprey.core.label.LabelStore;
+import dev.osprey.core.label.LabelTaskType;
+import dev.osprey.labeling.ImageLoader;
+import dev.osprey.labeling.LabelingPanel;
+import dev.osprey.labeling.LabelingSession;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * The Labeling page: jobs on the left; for the chosen job its progress per class and annotator,
+ * agreement, a confidence histogram and the review queue, with the actions (start labeling as a
+ * named annotator, consolidate, auto-label, train a model, export). Labeling itself takes over
+ * the page in a {@link LabelingPanel}; Close (or Esc) comes back here.
+ */
+public final class LabelingView implements Page {
+    private final LabelingViewModel model;
+    private final dev.osprey.app.DialogService dialogs;
+    private final StackPane root = new StackPane();
+    private final Node dashboard;
+    private final VBox detail = new VBox(14);
+    private ImageLoader loader;
+
+    public LabelingView(LabelingViewModel model, dev.osprey.app.DialogService dialogs) {
+        this.model = model;
+        this.dialogs = dialogs;
+        Sidebar<LabelJob> side = new Sidebar<>("Labeling jobs", model.jobs(), l -> new ListCell<>() {
+            @Override
+            protected void updateItem(LabelJob job, boolean empty) {
+                super.updateItem(job, empty);
+                setText(empty || job == null ? null : job.name() + "  ·  " + job.items() + " items");
+            }
+        }, model.selectedProperty(), model.selectedProperty()::set, model.busyProperty(), model::refresh,
+                "Read the jobs again", "No labeling jobs yet. Create one with New job, or osprey label create.");
+        detail.setPadding(new Insets(16));
+        ScrollPane scroll = new ScrollPane(new VBox(14, newJobForm(), detail));
+        scroll.setFitToWidth(true);
+        dashboard = side.besideOf(scroll);
+        root.getChildren().add(dashboard);
+        root.setId("labelingPage");
+        model.summaryProperty().addListener((o, a, s) -> render(s));
+        render(null);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void onShown() {
+        model.refresh();
+    }
+
+    private Node newJobForm() {
+        TextField name = new TextField();
+        name.setPromptText("job name");
+        name.setId("newJobName");
+        ChoiceBox<LabelTaskType> type = new ChoiceBox<>(FXCollections.observableArrayList(LabelTaskType.values()));
+        type.setValue(LabelTaskType.IMAGE_CLASSIFICATION);
+        type.setId("newJobType");
+        TextField classes = new TextField();
+        classes.setPromptText("classes, comma-separated");
+        classes.setId("newJobClasses");
+        Spinner<Integer> perItem = new Spinner<>(1, 50, 1);
+        perItem.setPrefWidth(70);
+        Button create = new Button("Create from…");
+        create.setId("newJobCreate");
+        create.setOnAction(e -> {
+            LabelTaskType t = type.getValue();
+            var chosen = t.textItems() ? dialogs.chooseFile("Texts to label (one per line)", null, "txt")
+                    : dialogs.chooseDirectory("Folder of images to label", null);
+            chosen.ifPresent(p -> model.create(name.getText().strip(), t, classes.getText(), perItem.getValue(), p));
+        });
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LabelTaskType t) {
+                return t == null ? "" : t.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            }
+
+            @Override
+            public LabelTaskType fromString(String s) {
+                return LabelTaskType.valueOf(s.toUpperCase(Locale.ROOT).replace(' ', '_'));
+            }
+        });
+        classes.setPrefColumnCount(16);
+        Label newJob = new Label("New job");
+        newJob.setStyle("-fx-font-weight: bold;");
+        Label per = new Label("annotations per item");
+        for (var n : List.of(newJob, per, create)) {
+            n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        FlowPane row = new FlowPane(8, 8, newJob, name, type, classes, per, perItem, create);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.textProperty().bind(model.messageProperty());
+        message.setId("labelingMessage");
+        message.setWrapText(true);
+        VBox form = new VBox(6, row, message);
+        form.setPadding(new Insets(12, 16, 0, 16));
+        return form;
+    }
+
+    private void render(JobSummary s) {
+        if (s == null) {
+            detail.getChildren().setAll(new Label(model.jobs().isEmpty() ? "" : "Choose a job."));
+            return;
+        }
+        LabelJob job = s.job();
+        Label title = new Label(job.name());
+        title.getStyleClass().add("title-3");
+        Label kind = new Label(job.spec().type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " · "
+                + job.spec().annotationsPerItem() + " annotation(s) per item · " + job.spec().classes().size() + " classes");
+        TextField who = new TextField();
+        who.textProperty().bindBidirectional(model.annotatorProperty());
+        who.setPrefColumnCount(10);
+        who.setId("annotatorName");
+        Button start = new Button("Start labeling");
+        start.setId("startLabeling");
+        start.setDefaultButton(true);
+        start.setOnAction(e -> startLabeling(job));
+        Button consolidate = button("Consolidate", "consolidate", () -> model.consolidate());
+        Button auto = button("Auto-label", "autoLabel", () -> model.autoLabel());
+        Button train = button("Train a model", "trainModel", () -> model.trainModel());
+        MenuButton export = new MenuButton("Export");
+        export.setId("exportMenu");
+        for (LabelFormat f : LabelFormat.values()) {
+            MenuItem item = new MenuItem(f.name().toLowerCase(Locale.ROOT));
+            item.setId("export-" + f.name().toLowerCase(Locale.ROOT));
+            item.setOnAction(e -> model.export(f));
+            export.getItems().add(item);
+        }
+        boolean classification = job.spec().type() == LabelTaskType.IMAGE_CLASSIFICATION
+                || job.spec().type() == LabelTaskType.TEXT_CLASSIFICATION;
+        auto.setDisable(!classification);
+        train.setDisable(!classification);
+        FlowPane actions = new FlowPane(8, 8, new Label("Annotator"), who, start, consolidate, auto, train, export);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        LabelStore.Progress p = s.progress();
+        Label progress = new Label(String.format(Locale.ROOT, "%d of %d items done (%.0f%%) · %d machine-labelled",
+                p.done(), p.items(), p.items() == 0 ? 0.0 : 100.0 * p.done() / p.items(), p.machineLabelled()));
+        progress.setId("jobProgress");
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(p.items() == 0 ? 0 : (double) p.done() / p.items());
+        bar.setMaxWidth(Double.MAX_VALUE);
+
+        LabelStats st = s.stats();
+        Label agreement = new Label("Agreement: Cohen's κ " + fmt(st.cohensKappa()) + " · Fleiss' κ " + fmt(st.fleissKappa())
+                + " · Krippendorff's α " + fmt(st.krippendorffAlpha()));
+        agreement.setId("agreement");
+
+        GridPane annotators = new GridPane();
+        annotators.setHgap(18);
+        annotators.setVgap(4);
+        annotators.addRow(0, bold("Annotator"), bold("Answers"), bold("Mean s"), bold("vs consolidated"), bold("vs gold"));
+        int r = 1;
+        for (var e : st.annotators().entrySet()) {
+            var f = e.getValue();
+            annotators.addRow(r++, new Label(e.getKey()), new Label(Long.toString(f.answers())),
+                    new Label(String.format(Locale.ROOT, "%.1f", f.meanSeconds())), new Label(fmt(f.accuracyVsConsolidated())),
+                    new Label(fmt(f.accuracyVsGold())));
+        }
+        annotators.setId("annotatorTable");
+
+        BarChart<String, Number> perClass = chart("Consolidated labels per class");
+        XYChart.Series<String, Number> classes = new XYChart.Series<>();
+        st.consolidatedPerClass().forEach((k, v) -> classes.getData().add(new XYChart.Data<>(k, v)));
+        perClass.getData().add(classes);
+
+        BarChart<String, Number> confidence = chart("Confidence of consolidated labels");
+        XYChart.Series<String, Number> bins = new XYChart.Series<>();
+        for (int i = 0; i < JobSummary.BINS; i++) {
+            bins.getData().add(new XYChart.Data<>(String.format(Locale.ROOT, "%.1f", (double) i / JobSummary.BINS), s.confidenceHistogram()[i]));
+        }
+        confidence.getData().add(bins);
+        HBox charts = new HBox(12, perClass, confidence);
+        HBox.setHgrow(perClass, Priority.ALWAYS);
+        HBox.setHgrow(confidence, Priority.ALWAYS);
+
+        ListView<ConsolidatedLabel> review = new ListView<>(FXCollections.observableArrayList(s.review()));
+        review.setId("reviewQueue");
+        review.setPrefHeight(180);
+        review.setPlaceholder(new Label("Nothing to review: every consolidated label is confident and made by people."));
+        review.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConsolidatedLabel c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : String.format(Locale.ROOT, "#%d  %.2f  %s%s", c.item().position() + 1,
+                        c.confidence(), shorten(c.item().source()), c.humanAnnotated() ? "" : "  (machine)"));
+            }
+        });
+        detail.getChildren().setAll(new VBox(4, title, kind), actions, progress, bar, agreement, annotators, charts,
+                bold("Review first (lowest confidence)"), review);
+    }
+
+    private void startLabeling(LabelJob job) {
+        String who = model.annotatorProperty().get().strip();
+        if (who.isEmpty()) {
+            model.messageProperty().set("Type the annotator's name first.");
+            return;
+        }
+        if (loader == null) {
+            loader = new ImageLoader(model.engine().workspace().root(), 2048, true);
+        }
+        LabelingSession session = new LabelingSession(model.engine().labeling().store(), job, who);
+        LabelingPanel panel = new LabelingPanel(session, loader);
+        panel.setOnClose(() -> {
+            root.getChildren().setAll(dashboard);
+            model.loadSummary();
+        });
+        root.getChildren().setAll(panel);
+        panel.start();
+        panel.requestFocus();
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static BarChart<String, Number> chart(String title) {
+        BarChart<String, Number> c = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        c.setTitle(title);
+        c.setLegendVisible(false);
+        c.setAnimated(false);
+        c.setPrefHeight(240);
+        c.setMinWidth(280);
+        return c;
+    }
+
+    private static Label bold(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private static String fmt(OptionalDouble d) {
+        return d.isPresent() ? String.format(Locale.ROOT, "%.3f", d.getAsDouble()) : "–";
+    }
+
+    private static String shorten(String s) {
+        String one = s.replace('\n', ' ');
+        if (one.length() > 90) {
+            one = one.substring(0, 87) + "…";
+        }
+        try {
+            Path p = Path.of(one);
+            return p.isAbsolute() ? p.getFileName().toString() : one;
+        } catch (RuntimeException e) {
+            return one;
+        }
+    }
+}
