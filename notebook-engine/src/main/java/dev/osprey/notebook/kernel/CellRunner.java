@@ -18,6 +18,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one cell on a kernel session: its {@code %maven} lines, then each snippet in turn, turning
@@ -39,6 +40,26 @@ final class CellRunner {
         this.session = session;
         this.execution = execution;
         this.cell = CellSource.parse(execution.source());
+    }
+
+    /**
+     * Runs the cell; a failure of the kernel machinery itself becomes the cell's error (or, when
+     * the JVM is gone, {@link ExecutionOutcome#KERNEL_DIED}) instead of escaping the worker.
+     */
+    static ExecutionOutcome runGuarded(KernelSession session, Execution execution) {
+        try {
+            return new CellRunner(session, execution).run();
+        } catch (IllegalStateException e) {
+            return session.alive() ? internalError(execution, e) : ExecutionOutcome.KERNEL_DIED;
+        } catch (RuntimeException e) {
+            return internalError(execution, e);
+        }
+    }
+
+    private static ExecutionOutcome internalError(Execution execution, RuntimeException e) {
+        LoggerFactory.getLogger(CellRunner.class).warn("The kernel failed to run a cell", e);
+        execution.emit(new ExecutionEvent.Error("KernelError", e.toString(), 0, List.of()));
+        return ExecutionOutcome.ERROR;
     }
 
     ExecutionOutcome run() {

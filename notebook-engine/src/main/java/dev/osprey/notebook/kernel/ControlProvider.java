@@ -27,6 +27,12 @@ import jdk.jshell.spi.ExecutionEnv;
 final class ControlProvider implements ExecutionControlProvider {
     /** Where the kernel's channels end up on the host. */
     record Sinks(OutputStream out, OutputStream err, OutputStream display) {
+        /** Sinks that turn stdout, stderr and display frames into execution events for {@code route}. */
+        static Sinks routing(Consumer<ExecutionEvent> route) {
+            return new Sinks(new TextSink(text -> route.accept(new ExecutionEvent.Stdout(text))),
+                    new TextSink(text -> route.accept(new ExecutionEvent.Stderr(text))),
+                    new DisplaySink(route::accept));
+        }
     }
 
     private final List<String> vmOptions;

@@ -1,6 +1,5 @@
 package dev.osprey.notebook.kernel;
 
-import dev.osprey.notebook.kernel.agent.DisplayFrames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -167,21 +166,9 @@ public final class Kernel implements AutoCloseable {
         }
         r.markInterrupted();
         KernelSession s = session;
-        if (s == null) {
-            return;
+        if (s != null) {
+            s.stopUntilDone(r);
         }
-        // The cell may be between two snippets, where a stop does nothing: repeat for a moment.
-        Thread.ofVirtual().name("osprey-kernel-interrupt").start(() -> {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (!r.isDone() && System.nanoTime() < end) {
-                s.stop();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
     }
 
     /** Kills the kernel JVM (variables are lost) and starts a fresh one; works from any status but after shutdown. */
@@ -265,10 +252,7 @@ public final class Kernel implements AutoCloseable {
     // --- worker thread ---
 
     private void startSession(int gen, CompletableFuture<Void> done) {
-        ControlProvider.Sinks sinks = new ControlProvider.Sinks(
-                new TextSink(text -> route(new ExecutionEvent.Stdout(text))),
-                new TextSink(text -> route(new ExecutionEvent.Stderr(text))),
-                new DisplaySink(this::route));
+        ControlProvider.Sinks sinks = ControlProvider.Sinks.routing(this::route);
         KernelSession s;
         try {
             s = KernelSession.start(options, sinks, agentDir, why -> onExit(gen, why));
@@ -315,14 +299,7 @@ public final class Kernel implements AutoCloseable {
             setStatus(KernelStatus.BUSY, "");
         }
         long start = System.nanoTime();
-        ExecutionOutcome outcome;
-        try {
-            outcome = new CellRunner(s, ex).run();
-        } catch (IllegalStateException e) {
-            outcome = s.alive() ? internalError(ex, e) : ExecutionOutcome.KERNEL_DIED;
-        } catch (RuntimeException e) {
-            outcome = internalError(ex, e);
-        }
+        ExecutionOutcome outcome = CellRunner.runGuarded(s, ex);
         if (outcome == ExecutionOutcome.KERNEL_DIED) {
             boolean intended;
             synchronized (lock) {
@@ -346,12 +323,6 @@ public final class Kernel implements AutoCloseable {
             }
         }
         ex.finish(outcome, count, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static ExecutionOutcome internalError(Execution ex, RuntimeException e) {
-        LOG.warn("The kernel failed to run a cell", e);
-        ex.emit(new ExecutionEvent.Error("KernelError", e.toString(), 0, List.of()));
-        return ExecutionOutcome.ERROR;
     }
 
     // --- any thread ---

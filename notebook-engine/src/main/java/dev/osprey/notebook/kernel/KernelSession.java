@@ -159,6 +159,24 @@ final class KernelSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops {@code running} from a background thread, repeating for up to two seconds: a stop that
+     * lands between two snippets of a cell does nothing, so one call alone can miss.
+     */
+    void stopUntilDone(Execution running) {
+        Thread.ofVirtual().name("osprey-kernel-interrupt").start(() -> {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (!running.isDone() && System.nanoTime() < end) {
+                stop();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
     boolean alive() {
         if (closed) {
             return false;
