@@ -3,10 +3,16 @@ package dev.osprey.app.notebook;
 import dev.osprey.notebook.kernel.KernelStatus;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
@@ -25,15 +31,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * The open notebook: a toolbar (run, run all, interrupt, restart, save), the kernel's status,
- * and the cells in a vertical list. Keys follow Jupyter: Shift/Ctrl/Alt+Enter in a cell, Esc to
- * command mode, where A, B, DD, M, Y and the arrows work; Ctrl+S saves anywhere.
+ * One open notebook (a tab's content): a toolbar (run, run all, the Cell menu, interrupt,
+ * restart, save, variables), the kernel's status, the questions of {@link NotebookBanners}, the
+ * cells in a vertical list and the variables beside them. Keys follow Jupyter: Shift/Ctrl/Alt+Enter
+ * in a cell, Tab completes and Shift+Tab documents ({@link CodeAssist}), Esc to command mode,
+ * where A, B, DD, Z, M, Y and the arrows work; Ctrl+S saves anywhere.
  */
 final class NotebookEditor extends BorderPane {
     static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
@@ -47,6 +56,8 @@ final class NotebookEditor extends BorderPane {
     private final VBox cellBox = new VBox();
     private final ScrollPane scroll = new ScrollPane(cellBox);
     private final Map<CellModel, CellView> views = new HashMap<>();
+    private final BooleanProperty variablesShown = new SimpleBooleanProperty(this, "variablesShown", true);
+    private final NotebookBanners banners;
     private boolean pendingDelete;
 
     NotebookEditor(NotebookViewModel model, Executor highlighter, Executor ui) {
@@ -54,11 +65,23 @@ final class NotebookEditor extends BorderPane {
         this.highlighter = highlighter;
         this.ui = ui;
         getStyleClass().add("nb-editor");
-        setTop(new VBox(toolbar(), deadBanner()));
+        banners = new NotebookBanners(model);
+        setTop(new VBox(toolbar(), banners));
         cellBox.getStyleClass().add("nb-cells");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("nb-scroll");
-        setCenter(scroll);
+        VariablesPanel variables = new VariablesPanel(model.help());
+        SplitPane split = new SplitPane(scroll);
+        split.getStyleClass().add("nb-editor-split");
+        variablesShown.subscribe(shown -> {
+            if (shown && !split.getItems().contains(variables)) {
+                split.getItems().add(variables);
+                split.setDividerPositions(0.7);
+            } else if (!shown) {
+                split.getItems().remove(variables);
+            }
+        });
+        setCenter(split);
         model.cells().addListener((ListChangeListener<CellModel>) c -> rebuild());
         model.selectedProperty().addListener((o, a, b) -> {
             markSelection();
@@ -82,14 +105,24 @@ final class NotebookEditor extends BorderPane {
         }
     }
 
+    NotebookViewModel model() {
+        return model;
+    }
+
+    /** Asks in place whether to save before a tab with unsaved edits closes. */
+    void askBeforeClosing(Runnable close, Runnable discard) {
+        banners.askBeforeClosing(close, discard);
+    }
+
     private Node toolbar() {
-        Label title = new Label(model.title());
+        Label title = new Label();
+        title.textProperty().bind(model.fileProperty().map(f -> model.title()));
         title.getStyleClass().add("nb-title");
         title.setId("notebookTitle");
         Label dirty = new Label("•");
         dirty.getStyleClass().add("nb-dirty");
         dirty.visibleProperty().bind(model.dirtyProperty());
-        dirty.setTooltip(new Tooltip("Unsaved changes (Ctrl+S saves)"));
+        dirty.setTooltip(new Tooltip("Unsaved changes (Ctrl+S saves; an autosaved copy is kept meanwhile)"));
 
         Button run = button("Run", MaterialDesignP.PLAY, "runButton", "Run the selected cell (Ctrl+Enter; Shift+Enter runs and moves on)");
         run.setOnAction(e -> {
@@ -100,6 +133,17 @@ final class NotebookEditor extends BorderPane {
         });
         Button runAll = button("Run all", MaterialDesignP.PLAY_BOX_MULTIPLE_OUTLINE, "runAllButton", "Run every cell from the top");
         runAll.setOnAction(e -> model.runAll());
+        MenuButton cellMenu = new MenuButton("Cell", null,
+                item("Run above", "runAboveItem", model::runAbove),
+                item("Run selected and below", "runBelowItem", model::runBelow),
+                new SeparatorMenuItem(),
+                item("Clear output of the selected cell", "clearOutputItem", model::clearSelectedOutputs),
+                item("Clear all outputs", "clearAllOutputsItem", model::clearAllOutputs),
+                new SeparatorMenuItem(),
+                item("Restart kernel and run all", "restartRunAllItem", model::restartAndRunAll));
+        cellMenu.setId("cellMenu");
+        cellMenu.getStyleClass().add("nb-tool");
+        cellMenu.setFocusTraversable(false);
         Button interrupt = button("Interrupt", MaterialDesignS.STOP, "interruptButton", "Stop the running cell and drop the queued ones");
         interrupt.setOnAction(e -> model.interrupt());
         interrupt.disableProperty().bind(model.kernelStatusProperty().isNotEqualTo(KernelStatus.BUSY));
@@ -107,10 +151,17 @@ final class NotebookEditor extends BorderPane {
         restart.setOnAction(e -> model.restart());
         Button save = button("Save", MaterialDesignC.CONTENT_SAVE_OUTLINE, "saveButton", "Save the notebook (Ctrl+S)");
         save.setOnAction(e -> model.save());
+        ToggleButton vars = new ToggleButton(null, new FontIcon(MaterialDesignV.VARIABLE));
+        vars.setAccessibleText("Variables");
+        vars.setId("variablesToggle");
+        vars.getStyleClass().add("nb-tool");
+        vars.setFocusTraversable(false);
+        vars.setTooltip(new Tooltip("Show the kernel's variables beside the cells"));
+        vars.selectedProperty().bindBidirectional(variablesShown);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, dirty, spacer, run, runAll, interrupt, restart, save, kernelStatus());
+        HBox bar = new HBox(6, title, dirty, spacer, run, runAll, cellMenu, interrupt, restart, save, vars, kernelStatus());
         bar.setAlignment(Pos.CENTER_LEFT);
         // the title gives way (ellipsis) before any button does
         title.setMinWidth(0);
@@ -121,6 +172,13 @@ final class NotebookEditor extends BorderPane {
         }
         bar.getStyleClass().add("nb-toolbar");
         return bar;
+    }
+
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     private Node kernelStatus() {
@@ -147,25 +205,10 @@ final class NotebookEditor extends BorderPane {
         return label;
     }
 
-    private Node deadBanner() {
-        Label text = new Label();
-        text.textProperty().bind(model.kernelReasonProperty().map(r -> "The kernel stopped" + (r.isBlank() ? "." : ": " + r + ".")
-                + " Your cells are safe; restart the kernel to run them again."));
-        text.setWrapText(true);
-        Button restart = new Button("Restart kernel", new FontIcon(MaterialDesignR.RESTART));
-        restart.setId("deadRestartButton");
-        restart.setOnAction(e -> model.restart());
-        HBox banner = new HBox(12, text, restart);
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.setPadding(new Insets(8, 12, 8, 12));
-        banner.getStyleClass().add("nb-dead-banner");
-        banner.visibleProperty().bind(model.kernelStatusProperty().isEqualTo(KernelStatus.DEAD));
-        banner.managedProperty().bind(banner.visibleProperty());
-        return banner;
-    }
-
+    /** A toolbar button; all but Run show only their icon (the tooltip names them), as Jupyter's toolbar does. */
     private static Button button(String text, org.kordamp.ikonli.Ikon icon, String id, String tip) {
-        Button b = new Button(text, new FontIcon(icon));
+        Button b = new Button("Run".equals(text) ? text : null, new FontIcon(icon));
+        b.setAccessibleText(text);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.getStyleClass().add("nb-tool");
@@ -179,6 +222,7 @@ final class NotebookEditor extends BorderPane {
             CellView v = views.get(c);
             if (v == null) {
                 v = new CellView(c, highlighter, ui);
+                CodeAssist.install(v.area(), model.help());
                 CellView view = v;
                 v.focusedProperty().addListener((o, a, f) -> select(f, view));
                 v.area().focusedProperty().addListener((o, a, f) -> select(f, view));
@@ -263,19 +307,20 @@ final class NotebookEditor extends BorderPane {
         boolean wasDelete = pendingDelete;
         pendingDelete = false;
         switch (e.getCode()) {
-            case A -> model.insertAbove();
-            case B -> model.insertBelow();
+            case A -> model.edits().insertAbove();
+            case B -> model.edits().insertBelow();
+            case Z -> model.edits().undoDelete();
             case D -> {
                 if (wasDelete) {
-                    model.deleteSelected();
+                    model.edits().deleteSelected();
                 } else {
                     pendingDelete = true;
                 }
             }
-            case M -> model.setSelectedKind(CellModel.Kind.MARKDOWN);
-            case Y -> model.setSelectedKind(CellModel.Kind.CODE);
-            case UP, K -> model.moveSelection(-1);
-            case DOWN, J -> model.moveSelection(1);
+            case M -> model.edits().setSelectedKind(CellModel.Kind.MARKDOWN);
+            case Y -> model.edits().setSelectedKind(CellModel.Kind.CODE);
+            case UP, K -> model.edits().moveSelection(-1);
+            case DOWN, J -> model.edits().moveSelection(1);
             case ENTER -> {
                 v.edit();
                 return true;

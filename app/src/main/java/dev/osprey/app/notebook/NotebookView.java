@@ -2,6 +2,10 @@ package dev.osprey.app.notebook;
 
 import dev.osprey.app.shell.Page;
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -10,6 +14,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,13 +27,17 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
- * The Notebooks page: the workspace's notebooks on the left (with New), the open notebook's
- * editor on the right. Layout and wiring only; the state is {@link NotebooksViewModel}'s.
+ * The Notebooks page: the workspace's notebooks on the left (with New), the open notebooks in
+ * tabs on the right, each with its own kernel. Layout and wiring only; the state is {@link NotebooksViewModel}'s.
  */
 public final class NotebookView implements Page {
     private final NotebooksViewModel model;
@@ -41,6 +51,8 @@ public final class NotebookView implements Page {
     private final StackPane root = new StackPane();
     private final ListView<Path> list = new ListView<>();
     private final StackPane editorHost = new StackPane();
+    private final TabPane tabs = new TabPane();
+    private final Map<NotebookViewModel, Tab> tabOf = new HashMap<>();
     private boolean syncing;
 
     public NotebookView(NotebooksViewModel model, Executor uiExecutor) {
@@ -59,7 +71,24 @@ public final class NotebookView implements Page {
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         root.getChildren().add(split);
         editorHost.getStyleClass().add("nb-editor-host");
-        model.openProperty().subscribe(this::show);
+        tabs.setId("notebookTabs");
+        tabs.getStyleClass().add("nb-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        model.openNotebooks().addListener((ListChangeListener<NotebookViewModel>) c -> syncTabs());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (!syncing && tab != null) {
+                model.selectedProperty().set(notebookOf(tab));
+            }
+        });
+        model.selectedProperty().subscribe(this::show);
+        // another program may have changed the file while the studio was in the background
+        root.sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::focusedProperty).subscribe(focused -> {
+            NotebookViewModel nb = model.open();
+            if (Boolean.TRUE.equals(focused) && nb != null) {
+                nb.checkDisk();
+            }
+        });
+        syncTabs();
     }
 
     private static String stylesheet(String name) {
@@ -125,6 +154,45 @@ public final class NotebookView implements Page {
         return side;
     }
 
+    private void syncTabs() {
+        syncing = true;
+        try {
+            List<Tab> wanted = new ArrayList<>();
+            for (NotebookViewModel nb : model.openNotebooks()) {
+                wanted.add(tabOf.computeIfAbsent(nb, this::newTab));
+            }
+            tabOf.keySet().retainAll(model.openNotebooks());
+            tabs.getTabs().setAll(wanted);
+        } finally {
+            syncing = false;
+        }
+        show(model.open());
+    }
+
+    private Tab newTab(NotebookViewModel nb) {
+        NotebookEditor editor = new NotebookEditor(nb, highlighter, ui);
+        Tab tab = new Tab();
+        tab.setContent(editor);
+        tab.setUserData(nb);
+        tab.textProperty().bind(Bindings.createStringBinding(() -> nb.title() + (nb.dirtyProperty().get() ? " •" : ""),
+                nb.fileProperty(), nb.dirtyProperty()));
+        tab.setTooltip(new Tooltip(nb.file().toString()));
+        tab.setOnCloseRequest(e -> {
+            e.consume(); // the model's list removes the tab, after the question if there is one
+            tabs.getSelectionModel().select(tab);
+            if (nb.dirtyProperty().get()) {
+                editor.askBeforeClosing(() -> model.close(nb), () -> model.closeDiscarding(nb));
+            } else {
+                model.close(nb);
+            }
+        });
+        return tab;
+    }
+
+    private static NotebookViewModel notebookOf(Tab tab) {
+        return (NotebookViewModel) tab.getUserData();
+    }
+
     private void show(NotebookViewModel nb) {
         syncing = true;
         try {
@@ -136,8 +204,16 @@ public final class NotebookView implements Page {
                 return;
             }
             list.getSelectionModel().select(nb.file());
-            NotebookEditor editor = new NotebookEditor(nb, highlighter, ui);
-            editorHost.getChildren().setAll(editor);
+            Tab tab = tabOf.get(nb);
+            if (tab == null) {
+                return; // its tab comes with the list change
+            }
+            if (editorHost.getChildren().size() != 1 || editorHost.getChildren().getFirst() != tabs) {
+                editorHost.getChildren().setAll(tabs);
+            }
+            tabs.getSelectionModel().select(tab);
+            nb.checkDisk();
+            NotebookEditor editor = (NotebookEditor) tab.getContent();
             ui.execute(editor::focusSelected);
         } finally {
             syncing = false;

@@ -2,11 +2,12 @@ package dev.osprey.app.notebook;
 
 import dev.osprey.app.AppContext;
 import dev.osprey.core.Engine;
+import dev.osprey.notebook.model.Autosaves;
 import dev.osprey.notebook.model.Cell;
 import dev.osprey.notebook.model.Notebook;
 import dev.osprey.notebook.model.Notebooks;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -27,10 +28,10 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * The Notebooks page: the workspace's notebooks ({@code notebooks/*.ipynb}) and the one open in
- * the editor, with its kernel. Opening another notebook or another workspace closes the open one
- * (saving its edits, shutting its kernel down). File work runs on {@code io}; results come back
- * through the context's UI executor.
+ * The Notebooks page: the workspace's notebooks ({@code notebooks/*.ipynb}) and the ones open in
+ * tabs, each with its own kernel. Closing a tab shuts its kernel down; opening another workspace
+ * closes every tab (saving edits). File work runs on {@code io}; results come back through the
+ * context's UI executor.
  */
 public final class NotebooksViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(NotebooksViewModel.class);
@@ -38,8 +39,12 @@ public final class NotebooksViewModel {
     private final AppContext app;
     private final Executor io;
     private final KernelLauncher launcher;
+    private final NotebookTimings options;
     private final ObservableList<Path> notebooks = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<NotebookViewModel> open = new ReadOnlyObjectWrapper<>(this, "open");
+    private final ObservableList<NotebookViewModel> openNotebooks = FXCollections.observableArrayList();
+    /** One read-only view, kept: the wrapper listens to the list weakly, so a fresh wrapper per call could lose its listeners. */
+    private final ObservableList<NotebookViewModel> openNotebooksView = FXCollections.unmodifiableObservableList(openNotebooks);
+    private final ObjectProperty<NotebookViewModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private long generation;
 
@@ -48,15 +53,16 @@ public final class NotebooksViewModel {
             Thread t = new Thread(r, "osprey-notebooks-page");
             t.setDaemon(true);
             return t;
-        }), KernelLauncher.studio());
+        }), KernelLauncher.studio(), NotebookTimings.DEFAULT);
     }
 
-    NotebooksViewModel(AppContext app, Executor io, KernelLauncher launcher) {
+    NotebooksViewModel(AppContext app, Executor io, KernelLauncher launcher, NotebookTimings options) {
         this.app = Objects.requireNonNull(app);
         this.io = Objects.requireNonNull(io);
         this.launcher = Objects.requireNonNull(launcher);
+        this.options = Objects.requireNonNull(options);
         app.engineProperty().addListener((o, before, after) -> {
-            closeOpen();
+            closeAll();
             refresh();
         });
     }
@@ -65,12 +71,18 @@ public final class NotebooksViewModel {
         return FXCollections.unmodifiableObservableList(notebooks);
     }
 
-    public ReadOnlyObjectProperty<NotebookViewModel> openProperty() {
-        return open.getReadOnlyProperty();
+    /** The open notebooks, in tab order. */
+    public ObservableList<NotebookViewModel> openNotebooks() {
+        return openNotebooksView;
+    }
+
+    /** The notebook in the front tab (null when none is open); the view writes it when the user picks a tab. */
+    public ObjectProperty<NotebookViewModel> selectedProperty() {
+        return selected;
     }
 
     public NotebookViewModel open() {
-        return open.get();
+        return selected.get();
     }
 
     /** What went wrong with the list, a new notebook or opening one; null when all is well. */
@@ -124,25 +136,29 @@ public final class NotebooksViewModel {
                 }, app.uiExecutor());
     }
 
-    /** Opens {@code file} in the editor (closing the open one) and starts its kernel. */
+    /** Brings {@code file}'s tab to the front, opening it (and starting its kernel) in a new tab if needed. */
     public CompletableFuture<NotebookViewModel> openFile(Path file) {
-        NotebookViewModel current = open.get();
-        if (current != null && current.file().equals(file)) {
-            return CompletableFuture.completedFuture(current);
+        for (NotebookViewModel nb : openNotebooks) {
+            if (nb.file().equals(file)) {
+                selected.set(nb);
+                return CompletableFuture.completedFuture(nb);
+            }
         }
         Engine engine = app.engine();
         if (engine == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no workspace is open"));
         }
-        closeOpen();
         Path workspace = engine.workspace().root();
+        record Opened(Notebook doc, Autosaves.Recovery recovery) {
+        }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return Notebooks.read(file);
+                Notebook doc = Notebooks.read(file);
+                return new Opened(doc, Autosaves.pending(file).orElse(null));
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
-        }, io).handleAsync((doc, e) -> {
+        }, io).handleAsync((opened, e) -> {
             if (e != null) {
                 LOG.warn("Cannot open {}", file, cause(e));
                 error.set("Cannot open " + file.getFileName() + ": " + cause(e).getMessage());
@@ -151,21 +167,49 @@ public final class NotebooksViewModel {
             if (engine != app.engine()) {
                 throw new CompletionException(new IllegalStateException("the workspace changed"));
             }
+            for (NotebookViewModel nb : openNotebooks) {
+                if (nb.file().equals(file)) { // opened twice in quick succession
+                    selected.set(nb);
+                    return nb;
+                }
+            }
             error.set(null);
-            closeOpen();
-            NotebookViewModel nb = new NotebookViewModel(file, doc, workspace, launcher, app.uiExecutor(), io);
-            open.set(nb);
+            NotebookViewModel nb = new NotebookViewModel(file, opened.doc(), opened.recovery(), workspace, launcher,
+                    app.uiExecutor(), io, options);
+            nb.fileProperty().addListener((o, a, b) -> refresh()); // "save mine as" made a new file
+            openNotebooks.add(nb);
+            selected.set(nb);
             return nb;
         }, app.uiExecutor());
     }
 
-    /** Closes the open notebook: saves its edits and shuts its kernel down. */
-    public CompletableFuture<Void> closeOpen() {
-        NotebookViewModel current = open.get();
-        open.set(null);
-        return current == null ? CompletableFuture.completedFuture(null) : current.close();
+    /** Closes a tab: saves its edits (the text is never lost) and shuts its kernel down. */
+    public CompletableFuture<Void> close(NotebookViewModel nb) {
+        remove(nb);
+        return nb.close();
     }
 
+    /** Closes a tab without saving its edits (the user chose "Don't save"). */
+    public CompletableFuture<Void> closeDiscarding(NotebookViewModel nb) {
+        remove(nb);
+        return nb.closeDiscarding();
+    }
+
+    /** Closes every tab (saving edits): another workspace is opening, or the studio is closing. */
+    public CompletableFuture<Void> closeAll() {
+        List<NotebookViewModel> all = List.copyOf(openNotebooks);
+        openNotebooks.clear();
+        selected.set(null);
+        return CompletableFuture.allOf(all.stream().map(NotebookViewModel::close).toArray(CompletableFuture[]::new));
+    }
+
+    private void remove(NotebookViewModel nb) {
+        int at = openNotebooks.indexOf(nb);
+        openNotebooks.remove(nb);
+        if (selected.get() == nb) {
+            selected.set(openNotebooks.isEmpty() ? null : openNotebooks.get(Math.min(Math.max(0, at), openNotebooks.size() - 1)));
+        }
+    }
     private Path notebooksDir() {
         Engine engine = app.engine();
         return engine == null ? null : engine.workspace().notebooksDir();

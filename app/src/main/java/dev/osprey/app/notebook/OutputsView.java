@@ -9,20 +9,32 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A code cell's outputs: text in a monospace block (stderr tinted), errors in red with their cell
- * line, PNG images, HTML and markdown as their text for now. A long text shows only its tail
+ * line, PNG images as images, a data frame's HTML table as a real table (first rows and the size),
+ * markdown rendered, other HTML as its text. A long text shows only its tail
  * with a link to show the whole of it, so a cell that prints a million lines stays responsive.
  */
 final class OutputsView extends VBox {
     static final int MAX_LINES = 200;
     static final int MAX_CHARS = 20_000;
+    private static final double TABLE_ROW = 24;
+    private static final int TABLE_VISIBLE_ROWS = 12;
 
     private final ObservableList<Output> outputs;
 
@@ -42,7 +54,7 @@ final class OutputsView extends VBox {
         setManaged(!outputs.isEmpty());
     }
 
-    private static Node node(Output o) {
+    private Node node(Output o) {
         return switch (o) {
             case Output.Stream s -> text(s.text(), "stderr".equals(s.name()) ? "nb-stderr" : "nb-stdout");
             case Output.Error e -> text(String.join("\n", e.traceback().isEmpty()
@@ -52,26 +64,81 @@ final class OutputsView extends VBox {
         };
     }
 
-    private static Node rich(Map<String, Object> data) {
+    private Node rich(Map<String, Object> data) {
         if (data.get(MimeBundle.PNG) instanceof String png) {
             try {
                 Image image = new Image(new ByteArrayInputStream(Base64.getMimeDecoder().decode(png)));
                 if (!image.isError()) {
                     ImageView view = new ImageView(image);
                     view.setPreserveRatio(true);
-                    view.setFitWidth(Math.min(image.getWidth(), 720));
+                    // as wide as the image, at most the cell: a chart never pushes the page sideways
+                    view.fitWidthProperty().bind(widthProperty().map(w -> Math.max(120, Math.min(image.getWidth(), w.doubleValue() - 12))));
                     view.getStyleClass().add("nb-image");
-                    return view;
+                    StackPane box = new StackPane(view);
+                    box.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+                    box.setMinWidth(0);
+                    return box;
                 }
             } catch (IllegalArgumentException badBase64) {
                 // fall through to the text form
             }
         }
-        Object plain = data.get(MimeBundle.TEXT);
-        if (plain == null) {
-            plain = data.getOrDefault(MimeBundle.MARKDOWN, data.getOrDefault(MimeBundle.HTML, ""));
+        if (data.get(MimeBundle.HTML) instanceof String html) {
+            Optional<HtmlTable> table = HtmlTable.parse(html);
+            if (table.isPresent()) {
+                return table(table.get());
+            }
         }
+        if (data.get(MimeBundle.MARKDOWN) instanceof String markdown) {
+            VBox md = MarkdownText.node(markdown);
+            md.getStyleClass().add("nb-rich");
+            return md;
+        }
+        if (data.get(MimeBundle.HTML) instanceof String html) {
+            Label rendered = new Label(htmlText(html));
+            rendered.getStyleClass().add("nb-rich");
+            rendered.setWrapText(true);
+            return rendered;
+        }
+        Object plain = data.getOrDefault(MimeBundle.TEXT, "");
         return text(String.valueOf(plain), "nb-result");
+    }
+
+    /** A data frame's first rows as a table, with its size under it. */
+    static Node table(HtmlTable t) {
+        TableView<List<String>> view = new TableView<>(FXCollections.observableArrayList(t.rows()));
+        view.getStyleClass().add("nb-table");
+        for (int j = 0; j < t.headers().size(); j++) {
+            int col = j;
+            TableColumn<List<String>, String> c = new TableColumn<>(t.headers().get(j));
+            c.setCellValueFactory(d -> new ReadOnlyStringWrapper(col < d.getValue().size() ? d.getValue().get(col) : ""));
+            c.setSortable(false);
+            c.setPrefWidth(Math.max(60, Math.min(220, 9 * Math.max(t.headers().get(j).length(),
+                    t.rows().stream().mapToInt(r -> col < r.size() ? r.get(col).length() : 0).max().orElse(0)) + 24)));
+            if (j == 0 && t.headers().get(0).isBlank()) {
+                c.getStyleClass().add("nb-table-index");
+                c.setPrefWidth(Math.max(44, 9 * String.valueOf(t.rows().size()).length() + 24));
+            }
+            view.getColumns().add(c);
+        }
+        view.setFixedCellSize(TABLE_ROW);
+        view.setPrefHeight(TABLE_ROW * (Math.min(t.rows().size(), TABLE_VISIBLE_ROWS) + 1) + 6);
+        view.setMinHeight(Region.USE_PREF_SIZE);
+        view.setMaxWidth(view.getColumns().stream().mapToDouble(TableColumn::getPrefWidth).sum() + 20);
+        view.setFocusTraversable(false);
+        Label caption = new Label(t.caption());
+        caption.getStyleClass().add("nb-table-caption");
+        VBox box = new VBox(2, view);
+        if (!t.caption().isBlank()) {
+            box.getChildren().add(caption);
+        }
+        return box;
+    }
+
+    /** HTML that is not a table, as text: block tags become line breaks, other tags go. */
+    static String htmlText(String html) {
+        String blocks = html.replaceAll("(?i)<br\\s*/?>|</p>|</div>|</li>|</h[1-6]>|</tr>", "\n");
+        return blocks.lines().map(HtmlTable::text).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
     }
 
     /** A text block; a huge one shows its last {@value #MAX_LINES} lines and a "show all" link. */

@@ -52,6 +52,56 @@ class RunCommandTest {
     }
 
     @Test
+    void theClassificationWalkThroughRunsGreenShowsATableAndAChartAndRegistersAModel() throws Exception {
+        Path ws = SampleWorkspace.ensure(tmp.resolve("ws"));
+        Path nb = ws.resolve("notebooks").resolve(SampleNotebooks.EXAM_PASS_CLASSIFICATION);
+
+        CliHarness.Result r = cli.run("run", nb.toString(), "-w", ws.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Notebook ran = Notebooks.read(nb);
+        assertThat(text(cell(ran, "pass-derive"))).contains("exam_pass: 1000 rows");
+        assertThat(richOutputs(cell(ran, "pass-frame"))).anySatisfy(data -> assertThat(data).containsKey("text/html")
+                .hasEntrySatisfying("text/plain", t -> assertThat(String.valueOf(t)).contains("1000 rows")
+                        .contains("hours_of_study")));
+        assertThat(richOutputs(cell(ran, "pass-chart"))).anySatisfy(data -> assertThat(data).containsKey("image/png"));
+        assertThat(text(cell(ran, "pass-fit"))).contains("logistic_regression").contains("random_forest").contains("best: ");
+        assertThat(text(cell(ran, "pass-register"))).contains("registered").containsPattern("15 hours of study: (pass|fail)");
+        CliHarness.Result models = cli.run("models", "list", "-w", ws.toString());
+        assertThat(models.out()).contains("exam-pass");
+    }
+
+    @Test
+    void theTuningNotebookRunsGreenWithParametersAndLogsOneRunPerConfiguration() throws Exception {
+        Path ws = SampleWorkspace.ensure(tmp.resolve("ws"));
+        Path nb = ws.resolve("notebooks").resolve(SampleNotebooks.EXAM_SCORE_TUNING);
+        Path out = tmp.resolve("tuned.ipynb");
+
+        CliHarness.Result r = cli.run("run", nb.toString(), "--output", out.toString(), "-p", "depths=3,6", "-w", ws.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Notebook ran = Notebooks.read(out);
+        assertThat(text(cell(ran, "tune-loop")).lines().filter(l -> l.contains("rmse"))).hasSize(4); // 2 tree counts x 2 depths
+        assertThat(richOutputs(cell(ran, "tune-chart"))).anySatisfy(data -> assertThat(data).containsKey("image/png"));
+        assertThat(text(cell(ran, "tune-best"))).contains("registered");
+        assertThat(cli.run("models", "list", "-w", ws.toString()).out()).contains("exam-score-tuned");
+    }
+
+    private static Cell.Code cell(Notebook nb, String id) {
+        return nb.cells().stream().filter(c -> c.id().equals(id)).map(Cell.Code.class::cast).findFirst().orElseThrow();
+    }
+
+    private static List<java.util.Map<String, Object>> richOutputs(Cell.Code cell) {
+        return cell.outputs().stream().<java.util.Map<String, Object>>mapMulti((o, sink) -> {
+            if (o instanceof dev.osprey.notebook.model.Output.ExecuteResult e) {
+                sink.accept(e.data());
+            } else if (o instanceof dev.osprey.notebook.model.Output.DisplayData d) {
+                sink.accept(d.data());
+            }
+        }).toList();
+    }
+
+    @Test
     void aFailingCellExitsOneNamingItAndTheOutputHoldsWhatRan() throws Exception {
         Path in = tmp.resolve("fails.ipynb");
         Notebooks.write(in, Notebook.create(List.of(

@@ -129,12 +129,12 @@ class NotebookViewModelTest {
                 dev.osprey.notebook.kernel.Kernel.start(dev.osprey.notebook.kernel.KernelOptions.defaults()), ui, io));
         List<String> sources = on(() -> {
             model.selectedProperty().set(1);
-            model.insertAbove();                          // a, _, b (selected 1)
+            model.edits().insertAbove();                          // a, _, b (selected 1)
             model.cells().get(1).sourceProperty().set("new");
-            model.insertBelow();                          // a, new, _, b (selected 2)
-            model.deleteSelected();                       // a, new, b (selected 2)
-            model.moveSelection(-5);                      // clamps to 0
-            model.setSelectedKind(CellModel.Kind.MARKDOWN);
+            model.edits().insertBelow();                          // a, new, _, b (selected 2)
+            model.edits().deleteSelected();                       // a, new, b (selected 2)
+            model.edits().moveSelection(-5);                      // clamps to 0
+            model.edits().setSelectedKind(CellModel.Kind.MARKDOWN);
             return model.cells().stream().map(c -> c.kind() + ":" + c.source()).toList();
         });
         assertThat(sources).containsExactly("MARKDOWN:a", "CODE:new", "CODE:b");

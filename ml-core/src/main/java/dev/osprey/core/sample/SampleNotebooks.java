@@ -22,6 +22,10 @@ import java.util.Map;
  */
 public final class SampleNotebooks {
     public static final String EXAM_SCORE_REGRESSION = "exam-score-regression.ipynb";
+    public static final String EXAM_PASS_CLASSIFICATION = "exam-pass-classification.ipynb";
+    public static final String EXAM_SCORE_TUNING = "exam-score-tuning.ipynb";
+    /** The dataset the classification notebook derives from the exam scores (pass or fail at 720). */
+    public static final String PASS_DATASET = "exam_pass";
 
     private SampleNotebooks() {
     }
@@ -29,9 +33,14 @@ public final class SampleNotebooks {
     /** Writes the sample notebooks into {@code notebooksDir}, keeping any file already there. */
     public static void write(Path notebooksDir) throws IOException {
         Files.createDirectories(notebooksDir);
-        Path exam = notebooksDir.resolve(EXAM_SCORE_REGRESSION);
-        if (!Files.exists(exam)) {
-            AtomicFiles.writeString(exam, examScoreRegression());
+        writeIfMissing(notebooksDir.resolve(EXAM_SCORE_REGRESSION), examScoreRegression());
+        writeIfMissing(notebooksDir.resolve(EXAM_PASS_CLASSIFICATION), SampleWalkthroughs.classification());
+        writeIfMissing(notebooksDir.resolve(EXAM_SCORE_TUNING), SampleWalkthroughs.tuning());
+    }
+
+    private static void writeIfMissing(Path file, String json) throws IOException {
+        if (!Files.exists(file)) {
+            AtomicFiles.writeString(file, json);
         }
     }
 
@@ -84,6 +93,11 @@ public final class SampleNotebooks {
                 System.out.printf("predicted exam score: %.0f%n", prediction.value());
                 prediction.value()"""));
 
+        return notebook(cells);
+    }
+
+    /** An nbformat 4.5 notebook with the Java kernelspec around {@code cells}. */
+    static String notebook(List<Object> cells) {
         Map<String, Object> kernelspec = new LinkedHashMap<>();
         kernelspec.put("display_name", "Java (Osprey)");
         kernelspec.put("language", "java");
@@ -103,7 +117,7 @@ public final class SampleNotebooks {
         return Json.writePretty(root);
     }
 
-    private static Map<String, Object> markdown(String id, String source) {
+    static Map<String, Object> markdown(String id, String source) {
         Map<String, Object> cell = new LinkedHashMap<>();
         cell.put("cell_type", "markdown");
         cell.put("id", id);
@@ -112,7 +126,7 @@ public final class SampleNotebooks {
         return cell;
     }
 
-    private static Map<String, Object> code(String id, String source) {
+    static Map<String, Object> code(String id, String source) {
         Map<String, Object> cell = new LinkedHashMap<>();
         cell.put("cell_type", "code");
         cell.put("execution_count", null);
