@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:success", "1:failure (bad file, locked workspace, ...)", "2:usage error",
                 "130:cancelled with Ctrl+C (the workspace is unchanged)"},
         subcommands = {WorkspaceCommand.class, DataCommand.class, TrainCommand.class, AlgorithmsCommand.class,
-                ModelsCommand.class, PredictCommand.class, RunCommand.class, LabelCommand.class, HelpCommand.class})
+                ModelsCommand.class, PredictCommand.class, ServeCommand.class, RunCommand.class, LabelCommand.class, HelpCommand.class})
 public final class OspreyCommand implements Callable<Integer> {
     private final CliEnvironment env;
 
