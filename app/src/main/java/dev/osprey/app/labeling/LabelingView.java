@@ -69,6 +69,7 @@ public final class LabelingView implements Page {
         detail.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(new VBox(14, newJobForm(), detail));
         scroll.setFitToWidth(true);
+        scroll.setId("labelingScroll");
         dashboard = side.besideOf(scroll);
         root.getChildren().add(dashboard);
         root.setId("labelingPage");
@@ -223,8 +224,24 @@ public final class LabelingView implements Page {
                         c.confidence(), shorten(c.item().source()), c.humanAnnotated() ? "" : "  (machine)"));
             }
         });
+        FlowPane settle = new FlowPane(6, 6);
+        settle.setId("reviewActions");
+        settle.setAlignment(Pos.CENTER_LEFT);
+        if (classification) {
+            settle.getChildren().add(new Label("Settle the selected item as:"));
+            for (int k = 0; k < job.spec().classes().size(); k++) {
+                int cls = k;
+                Button b = new Button(job.spec().classes().get(k).name());
+                b.setId("settle-" + k);
+                b.disableProperty().bind(review.getSelectionModel().selectedItemProperty().isNull());
+                b.setOnAction(e -> model.review(review.getSelectionModel().getSelectedItem(), cls));
+                settle.getChildren().add(b);
+            }
+        } else {
+            settle.getChildren().add(new Label("Boxes and spans are reviewed in a labeling session: start one as the reviewer."));
+        }
         detail.getChildren().setAll(new VBox(4, title, kind), actions, progress, bar, agreement, annotators, charts,
-                bold("Review first (lowest confidence)"), review);
+                bold("Review first (lowest confidence)"), review, settle);
     }
 
     private void startLabeling(LabelJob job) {

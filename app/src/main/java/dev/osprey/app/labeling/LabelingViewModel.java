@@ -206,6 +206,16 @@ public final class LabelingViewModel {
         }).thenCompose(this::after);
     }
 
+    /** The reviewer settles an item of a class job with class {@code k}; the summary is read again. */
+    public CompletableFuture<String> review(ConsolidatedLabel item, int k) {
+        LabelJob job = selected.get();
+        String reviewer = annotator.get().strip().isEmpty() ? "reviewer" : annotator.get().strip();
+        return background("Saving the review…", e -> {
+            e.labeling().store().review(item.item().id(), reviewer, new dev.osprey.core.label.LabelValue.Classes(List.of(k)));
+            return "Item #" + (item.item().position() + 1) + " settled as " + job.spec().classes().get(k).name() + " by " + reviewer + ".";
+        }).thenCompose(this::after);
+    }
+
     /** Exports into the job's folder under labeling/, named after the format. */
     public CompletableFuture<String> export(LabelFormat format) {
         LabelJob job = selected.get();

@@ -94,6 +94,13 @@ class LabelingViewTest {
         assertThat(manifest.getFirst()).contains("\"source\":\"great film\"", "\"class-name\":\"pos\"", "\"human-annotated\":\"yes\"");
         snapshot(robot, "labeling-dashboard.png");
 
+        // a reviewer settles the first item of the review queue as "pos"
+        robot.interact(() -> robot.lookup("#labelingScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        robot.clickOn(robot.lookup("#reviewQueue .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#settle-1");
+        waitUntil(() -> model.messageProperty().get().contains("settled as pos"));
+
+        robot.interact(() -> robot.lookup("#labelingScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.0));
         robot.doubleClickOn("#annotatorName").write("cy");
         robot.clickOn("#startLabeling");
         waitUntil(() -> robot.lookup("#labelingPanel").tryQuery().isPresent());

@@ -308,6 +308,17 @@ public final class LabelStore {
         return added;
     }
 
+    /**
+     * A reviewer settles an item: their answer is stored as an accepted annotation, which
+     * consolidation takes over the others'. Earlier answers stay as they were, for the figures.
+     */
+    public Annotation review(long itemId, String reviewer, LabelValue value) throws LabelException {
+        Annotation added = submit(itemId, reviewer, value, Duration.ZERO);
+        setReview(added.id(), ReviewState.ACCEPTED);
+        return new Annotation(added.id(), added.itemId(), added.annotator(), added.value(), added.at(), added.took(),
+                added.source(), added.confidence(), ReviewState.ACCEPTED);
+    }
+
     private void setReview(long annotationId, ReviewState state) throws LabelException {
         tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE label_annotation SET review_state = ? WHERE id = ?")) {

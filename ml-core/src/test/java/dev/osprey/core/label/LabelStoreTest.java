@@ -135,4 +135,20 @@ class LabelStoreTest {
             assertThat(store.progress(job).items()).isEqualTo(100_000);
         }
     }
+
+    @Test
+    void aReviewersAnswerOverridesTheVotes() throws Exception {
+        try (Workspace ws = Workspace.create(tmp.resolve("ws"))) {
+            LabelService service = new LabelService(ws);
+            LabelStore store = service.store();
+            LabelJob job = store.create(pets(2), List.of("a"));
+            long item = store.items(job.id(), 0, 1).getFirst().id();
+            store.submit(item, "ann", new LabelValue.Classes(List.of(0)), Duration.ZERO);
+            store.submit(item, "bob", new LabelValue.Classes(List.of(0)), Duration.ZERO);
+            store.review(item, "rev", new LabelValue.Classes(List.of(1)));
+            ConsolidatedLabel c = service.consolidate("pets").getFirst();
+            assertThat(c.value()).isEqualTo(new LabelValue.Classes(List.of(1)));
+            assertThat(c.confidence()).isEqualTo(1.0);
+        }
+    }
 }
