@@ -85,6 +85,7 @@ final class ModelCardPane extends ScrollPane {
             case REGRESSION -> "Regression (a number)";
             case BINARY -> "Binary classification";
             case MULTICLASS -> "Multi-class classification";
+            case CLUSTERING -> "Clustering (the cluster id; -1 is noise)";
         });
         if (!sig.classLabels().isEmpty()) {
             out.put("Classes", String.join(", ", sig.classLabels()));
@@ -150,6 +151,7 @@ final class ModelCardPane extends ScrollPane {
             putIf(p, "Dataset", t.get("osprey.dataset.name"));
             putIf(p, "Dataset rows", t.get("osprey.dataset.rows"));
             putIf(p, "Fingerprint", shortHash(t.get("osprey.dataset.fingerprint")));
+            putIf(p, "Recipe", dev.osprey.core.train.RecipeBinding.provenance(t).orElse(null));
             putIf(p, "Validation", run.params().get("validation"));
             putIf(p, "Seed", run.params().get("seed"));
             putIf(p, "XGBoost", t.get("osprey.lib.xgboost"));

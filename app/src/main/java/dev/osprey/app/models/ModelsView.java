@@ -172,7 +172,12 @@ public final class ModelsView implements Page {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox title = new HBox(10, which, aliasChips);
         title.setAlignment(Pos.CENTER_LEFT);
-        HBox actions = new HBox(8, approval, approve, reject, pending, gap, aliasCaption, alias, setAlias);
+        Button deploy = new Button("Deploy\u2026", new FontIcon("mdi2r-rocket-launch-outline"));
+        deploy.setId("deployVersionButton");
+        deploy.setTooltip(new Tooltip("Serve this version as a local HTTP endpoint (Endpoints page)"));
+        deploy.disableProperty().bind(vm.selectedVersionProperty().isNull());
+        deploy.setOnAction(e -> vm.deploySelected());
+        HBox actions = new HBox(8, approval, approve, reject, pending, gap, aliasCaption, alias, setAlias, deploy);
         actions.setAlignment(Pos.CENTER_LEFT);
         for (Node n : actions.getChildren()) {
             if (n instanceof Region r && n != gap && n != alias) {

@@ -2,14 +2,11 @@ package dev.osprey.app.models;
 
 import dev.osprey.app.AppContext;
 import dev.osprey.core.Engine;
-import dev.osprey.core.experiment.ExperimentException;
-import dev.osprey.core.experiment.Run;
 import dev.osprey.core.job.JobEvent;
 import dev.osprey.core.registry.ApprovalStatus;
 import dev.osprey.core.registry.ModelVersion;
 import dev.osprey.core.registry.RegisteredModel;
 import dev.osprey.core.registry.RegistryException;
-import dev.osprey.core.train.TrainedModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -70,6 +66,8 @@ public final class ModelsViewModel {
     private final StringProperty aliasDraft = new SimpleStringProperty(this, "aliasDraft", "champion");
     private final BooleanBinding workspaceOpen;
     private Map<Integer, Map<String, Double>> versionMetrics = Map.of();
+    private java.util.function.BiConsumer<String, Integer> deployAction = (model, version) -> {
+    };
     private long listGeneration;
     private long versionGeneration;
 
@@ -98,6 +96,19 @@ public final class ModelsViewModel {
 
     public ObservableList<RegisteredModel> models() {
         return modelsView;
+    }
+
+    /** What "Deploy…" does with the chosen version (the studio opens the Endpoints page with it preselected). */
+    public void setDeployAction(java.util.function.BiConsumer<String, Integer> action) {
+        deployAction = Objects.requireNonNull(action);
+    }
+
+    /** Deploys the chosen version through the deploy action; nothing when no version is chosen. */
+    public void deploySelected() {
+        ModelVersion v = selectedVersion.get();
+        if (v != null) {
+            deployAction.accept(v.name(), v.version());
+        }
     }
 
     public ReadOnlyObjectProperty<RegisteredModel> selectedModelProperty() {
@@ -187,31 +198,13 @@ public final class ModelsViewModel {
             return CompletableFuture.completedFuture(null);
         }
         long gen = listGeneration;
-        return call(e -> withMetrics(e, e.registry().versions(model.name())), gen).thenCompose(read -> {
+        return call(e -> RegistryReads.withMetrics(e, e.registry().versions(model.name())), gen).thenCompose(read -> {
             if (read == null || selectedModel.get() != model) {
                 return CompletableFuture.completedFuture(null);
             }
             versionMetrics = read.metrics();
             return showVersions(read.versions(), version);
         });
-    }
-
-    private record Versions(List<ModelVersion> versions, Map<Integer, Map<String, Double>> metrics) {
-    }
-
-    /** Each version's validation metrics, from the run that trained it (one catalog read per version). */
-    private static Versions withMetrics(Engine engine, List<ModelVersion> list) {
-        Map<Integer, Map<String, Double>> metrics = new java.util.HashMap<>();
-        for (ModelVersion v : list) {
-            if (v.run().isPresent()) {
-                try {
-                    engine.experiments().find(v.run().get()).ifPresent(r -> metrics.put(v.version(), r.metrics()));
-                } catch (ExperimentException e) {
-                    LOG.warn("Cannot read the run behind {}", v, e);
-                }
-            }
-        }
-        return new Versions(list, metrics);
     }
 
     /** The validation metrics of a version of the chosen model; empty when its run is gone. */
@@ -245,7 +238,7 @@ public final class ModelsViewModel {
             return CompletableFuture.completedFuture(null);
         }
         cardLoading.set(true);
-        return call(e -> loadCard(e, v), listGeneration).thenAccept(data -> {
+        return call(e -> RegistryReads.card(e, v), listGeneration).thenAccept(data -> {
             if (gen != versionGeneration) {
                 return;
             }
@@ -259,19 +252,6 @@ public final class ModelsViewModel {
 
     private static boolean sameVersion(ModelVersion a, ModelVersion b) {
         return a.name().equals(b.name()) && a.version() == b.version();
-    }
-
-    private static ModelCardData loadCard(Engine engine, ModelVersion v) throws RegistryException {
-        TrainedModel model = engine.registry().load(v.name(), v.version());
-        Optional<Run> run = Optional.empty();
-        if (v.run().isPresent()) {
-            try {
-                run = engine.experiments().find(v.run().get());
-            } catch (ExperimentException e) {
-                LOG.warn("Cannot read the run behind {}", v, e); // the card still shows what the model file holds
-            }
-        }
-        return new ModelCardData(v, model, run);
     }
 
     // --- changing ----------------------------------------------------------------------------------
@@ -403,20 +383,10 @@ public final class ModelsViewModel {
     }
 
     private static Throwable unwrap(Throwable t) {
-        Throwable e = t;
-        while (e instanceof CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
+        return RegistryReads.unwrap(t);
     }
 
-    /** The message for the user: the registry's and the model's own messages are written for them. */
     static String message(Throwable t) {
-        Throwable e = unwrap(t);
-        String m = e.getMessage();
-        if ((e instanceof RegistryException || e instanceof IllegalArgumentException) && m != null && !m.isBlank()) {
-            return m;
-        }
-        return "Something went wrong (" + e.getClass().getSimpleName() + (m == null ? "" : ": " + m) + ").";
+        return RegistryReads.message(t);
     }
 }

@@ -31,9 +31,9 @@ public record PredictionResult(String output, double value, Optional<String> lab
         return label.orElseGet(() -> MetricNames.format(value));
     }
 
-    /** "exam_score", or "churn · 87.5 % sure" for a class. */
+    /** "exam_score", or "churn · 87.5 % sure" for a class; a cluster id (or "noise") has no probability. */
     public String caption() {
-        return label.isPresent() ? output + " · " + percent(value) + " probability" : "predicted " + output;
+        return label.isPresent() && !probabilities.isEmpty() ? output + " · " + percent(value) + " probability" : "predicted " + output;
     }
 
     public static String percent(double p) {

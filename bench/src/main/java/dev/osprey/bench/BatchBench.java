@@ -1,0 +1,142 @@
+package dev.osprey.bench;
+
+import dev.osprey.core.Engine;
+import dev.osprey.core.data.Dataset;
+import dev.osprey.core.deploy.BatchRequest;
+import dev.osprey.core.deploy.BatchSummary;
+import dev.osprey.core.job.JobContext;
+import dev.osprey.core.registry.ModelVersion;
+import dev.osprey.core.sample.SampleWorkspace;
+import dev.osprey.core.train.TrainedModel;
+import dev.osprey.core.train.TrainingRequest;
+import dev.osprey.core.train.TrainingResult;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * {@code BenchMain batch [--rows N] [--dir D]}: batch transform of a CSV of N rows (default
+ * 1,000,000) of the exam-score inputs through a registered model, against the same model's
+ * in-process predict in a loop over the same rows already in memory as numbers (the floor: no
+ * reading, parsing or writing). Goal: ours >= 0.7x the loop's rows/s. Also checks that the
+ * output holds every row and that its first prediction equals the loop's.
+ */
+public final class BatchBench {
+    private final Path dir;
+    private final int rows;
+    private final PrintStream out;
+
+    BatchBench(Path dir, int rows, PrintStream out) {
+        this.dir = dir;
+        this.rows = rows;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = 1_000_000;
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "osprey-bench");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--dir" -> dir = Path.of(args[++i]);
+                default -> {
+                    System.err.println("unknown argument " + args[i] + "; usage: BenchMain batch [--rows N] [--dir D]");
+                    System.exit(2);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "# Osprey batch bench: Java %s, %d cores, max heap %d MB%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        new BatchBench(dir, rows, System.out).run();
+    }
+
+    void run() throws Exception {
+        Path ws = dir.resolve("batch-ws");
+        deleteTree(ws);
+        Files.createDirectories(dir);
+        Path input = dir.resolve("batch-" + rows + ".csv");
+        double[][] values = writeInput(input);
+        try (Engine engine = Engine.open(SampleWorkspace.ensure(ws))) {
+            Dataset exams = engine.datasets().find(SampleWorkspace.DATASET).orElseThrow();
+            for (String algo : new String[]{"linear_regression", "xgboost"}) {
+                TrainingRequest req = TrainingRequest.of(exams.id(), SampleWorkspace.TARGET, algo);
+                if (algo.equals("xgboost")) {
+                    req = req.withOptions(Map.of("rounds", "200", "eta", "0.1", "max_depth", "4"));
+                }
+                TrainingResult r = engine.training().train(req, JobContext.NONE);
+                ModelVersion v = engine.registry().register(r.runId(), "bench-" + algo.replace('_', '-'));
+                TrainedModel model = engine.registry().load(v.name(), v.version());
+                compare(engine, v, model, input, values);
+            }
+        }
+    }
+
+    private void compare(Engine engine, ModelVersion v, TrainedModel model, Path input, double[][] values) throws Exception {
+        Path output = dir.resolve("batch-out-" + v.name() + ".csv");
+        engine.batch().run(new BatchRequest(v.name(), v.version(), input, output, false), JobContext.NONE); // warm-up
+        long t0 = System.nanoTime();
+        BatchSummary s = engine.batch().run(new BatchRequest(v.name(), v.version(), input, output, false), JobContext.NONE);
+        double ours = (System.nanoTime() - t0) / 1e9;
+
+        Object[] row = new Object[3];
+        double sum = 0;
+        for (int warm = 0; warm < 2; warm++) {
+            long p0 = System.nanoTime();
+            sum = 0;
+            for (double[] x : values) {
+                row[0] = x[0];
+                row[1] = x[1];
+                row[2] = x[2];
+                sum += model.predict(row).value();
+            }
+            double peer = (System.nanoTime() - p0) / 1e9;
+            if (warm == 1) {
+                double first = Double.parseDouble(Files.lines(output).skip(1).findFirst().orElseThrow());
+                double expected = model.predict(values[0][0], values[0][1], values[0][2]).value();
+                out.printf(Locale.ROOT, "batch-transform %-17s size %,d rows  ours %.2f s (%,.0f rows/s, %d cores)  peer predict loop"
+                                + " in memory %.2f s (%,.0f rows/s)  ratio(ours/peer rows/s) %.2f  check rows %,d/%,d rejected %d first %s (sum %.1f)%n",
+                        algoOf(v), rows, ours, rows / ours, Runtime.getRuntime().availableProcessors(), peer, rows / peer,
+                        peer / ours, s.rowsScored(), rows, s.rowsRejected(), first == expected ? "equal" : "DIFFERS", sum);
+            }
+        }
+    }
+
+    private static String algoOf(ModelVersion v) {
+        return v.name().substring("bench-".length());
+    }
+
+    /** The input file and the same rows as numbers (for the peer). */
+    private double[][] writeInput(Path input) throws IOException {
+        Random r = new Random(7);
+        double[][] values = new double[rows][];
+        try (BufferedWriter w = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+            w.write("years_it_experience,years_aws_experience,hours_of_study\n");
+            for (int i = 0; i < rows; i++) {
+                int it = r.nextInt(16);
+                int aws = r.nextInt(Math.max(1, it / 2 + 1));
+                int hours = 5 + r.nextInt(60);
+                values[i] = new double[]{it, aws, hours};
+                w.write(it + "," + aws + "," + hours + "\n");
+            }
+        }
+        return values;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var files = Files.walk(p)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}
