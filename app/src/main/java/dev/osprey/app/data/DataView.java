@@ -52,12 +52,14 @@ public final class DataView implements Page {
     private final TabPane tabs = new TabPane();
     private final SchemaTable schemaTable;
     private final PreviewGrid previewGrid;
+    private final GridTab gridTab;
     private boolean syncing;
 
     public DataView(DataViewModel model) {
         this.model = Objects.requireNonNull(model);
         this.schemaTable = new SchemaTable(model);
         this.previewGrid = new PreviewGrid(model);
+        this.gridTab = new GridTab(model);
         root.getStyleClass().add("data-page");
         root.setId("dataPage");
         String theme = Application.getUserAgentStylesheet();
@@ -227,8 +229,12 @@ public final class DataView implements Page {
         Tab previewTab = new Tab("Preview", previewGrid);
         previewTab.setId("previewTab");
         previewTab.setGraphic(new FontIcon(MaterialDesignT.TABLE));
-        tabs.getTabs().addAll(schemaTab, previewTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(schemaTab, previewTab, gridTab);
+        // Only a quality report tab closes; the dataset's own tabs stay.
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        schemaTab.setClosable(false);
+        previewTab.setClosable(false);
+        gridTab.setClosable(false);
         tabs.getStyleClass().add("detail-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox content = new VBox(header, tabs);
@@ -323,5 +329,9 @@ public final class DataView implements Page {
 
     PreviewGrid previewGrid() {
         return previewGrid;
+    }
+
+    GridTab gridTab() {
+        return gridTab;
     }
 }

@@ -1,6 +1,8 @@
 package dev.osprey.app.data;
 
 import dev.osprey.app.AppContext;
+import dev.osprey.app.data.grid.GridModel;
+import dev.osprey.app.data.recipe.RecipeModel;
 import dev.osprey.core.Engine;
 import dev.osprey.core.data.Dataset;
 import dev.osprey.core.data.DatasetId;
@@ -62,6 +64,8 @@ public final class DataViewModel {
     private final ReadOnlyBooleanWrapper schemaSaving = new ReadOnlyBooleanWrapper(this, "schemaSaving");
     private final SchemaModel schema = new SchemaModel();
     private final ImportFlow imports;
+    private final GridModel grid;
+    private final RecipeModel recipe;
     private final BooleanBinding workspaceOpen;
     private long listGeneration;
     private long selectionGeneration;
@@ -81,6 +85,9 @@ public final class DataViewModel {
         this.io = Objects.requireNonNull(io);
         this.workspaceOpen = Bindings.isNotNull(app.engineProperty());
         this.imports = new ImportFlow(this, app);
+        this.grid = new GridModel(daemon("osprey-grid"), daemon("osprey-grid-pages"), app.uiExecutor());
+        this.recipe = new RecipeModel(app, daemon("osprey-recipe"), grid);
+        recipe.setOnSaved(saved -> reveal(saved.id()));
         search.addListener((o, a, b) -> {
             String needle = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
             visible.setPredicate(needle.isEmpty() ? null : d -> matches(d, needle));
@@ -151,6 +158,24 @@ public final class DataViewModel {
 
     public ImportFlow imports() {
         return imports;
+    }
+
+    /** The paged grid of the Grid tab. */
+    public GridModel grid() {
+        return grid;
+    }
+
+    /** The recipe beside the grid. */
+    public RecipeModel recipe() {
+        return recipe;
+    }
+
+    private static Executor daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** True when the catalog holds a dataset with this id (whether or not the search shows it). */
