@@ -1,0 +1,351 @@
+package dev.osprey.bench;
+
+import dev.osprey.core.Engine;
+import dev.osprey.core.data.DataFormat;
+import dev.osprey.core.data.Dataset;
+import dev.osprey.core.data.ImportRequest;
+import dev.osprey.core.data.StorageMode;
+import dev.osprey.core.job.JobContext;
+import dev.osprey.core.train.TrainingRequest;
+import dev.osprey.core.tune.AshaSettings;
+import dev.osprey.core.tune.Budget;
+import dev.osprey.core.tune.Objective;
+import dev.osprey.core.tune.SearchSpace;
+import dev.osprey.core.tune.Strategy;
+import dev.osprey.core.tune.TrialFunction;
+import dev.osprey.core.tune.Tuner;
+import dev.osprey.core.tune.TunerSettings;
+import dev.osprey.core.tune.TuningEvent;
+import dev.osprey.core.tune.TuningResult;
+import dev.osprey.core.tune.TuningSpec;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code BenchMain tune [efficiency|hyperband|parallel|all] [--seeds N] [--dir D]}: the figures of the
+ * tuning issue.
+ * <ul>
+ * <li>efficiency: on 3 generated datasets, the trials Bayesian search (TPE) needs to reach the best of
+ * 50 random trials, median over seeds. Trials are XGBoost fits on in-memory matrices (40 rounds, one
+ * thread), so the 1,000+ fits take minutes; the search engine is the product's ({@link Tuner}).</li>
+ * <li>hyperband: the product path ({@code engine.tuning()}, every trial a recorded run): Hyperband/ASHA
+ * against random search with the same trials (same seed, so the same configurations), wall-clock until
+ * each first reaches random's final best validation log loss (+0.5%).</li>
+ * <li>parallel: the product path, random search, 2 trials at once (one thread each) against 1 at a time
+ * (all cores for the trial): trials per minute.</li>
+ * </ul>
+ */
+final class TuningBench {
+    private static final String SPACE = "max_depth=int(1,10);eta=log(0.005,0.5);subsample=float(0.4,1);"
+            + "colsample_bytree=float(0.4,1);min_child_weight=log(0.1,50);lambda=log(0.01,100)";
+    private static final int RANDOM_TRIALS = 50;
+    private static final int BAYES_CAP = 100;
+
+    private final Path dir;
+    private final int seeds;
+    private final PrintStream out;
+
+    TuningBench(Path dir, int seeds, PrintStream out) {
+        this.dir = dir;
+        this.seeds = seeds;
+        this.out = out;
+    }
+
+    static void main(String[] args) throws Exception {
+        String what = "all";
+        int seeds = 10;
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "osprey-bench");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "efficiency", "hyperband", "parallel", "all" -> what = args[i];
+                case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+                case "--dir" -> dir = Path.of(args[++i]);
+                default -> {
+                    System.err.println("unknown argument " + args[i] + "; usage: BenchMain tune [efficiency|hyperband|parallel|all]"
+                            + " [--seeds N] [--dir D]");
+                    System.exit(2);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        System.out.printf(Locale.ROOT, "# Osprey tuning bench: Java %s, %d cores, load average %.2f at start%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        TuningBench bench = new TuningBench(dir, seeds, System.out);
+        if (what.equals("efficiency") || what.equals("all")) {
+            bench.efficiency();
+        }
+        if (what.equals("hyperband") || what.equals("all")) {
+            bench.hyperband();
+        }
+        if (what.equals("parallel") || what.equals("all")) {
+            bench.parallel();
+        }
+    }
+
+    // ---- sample efficiency -------------------------------------------------------------------
+
+    /** A dataset as two in-memory matrices (70/30) and how XGBoost scores it. */
+    record Matrices(String name, DMatrix train, DMatrix valid, String objective, String metric) {
+    }
+
+    void efficiency() throws Exception {
+        List<Matrices> sets = List.of(classification(), friedman(), interactions());
+        for (Matrices m : sets) {
+            List<Integer> needed = new ArrayList<>();
+            List<Double> randomBests = new ArrayList<>();
+            int never = 0;
+            long t0 = System.nanoTime();
+            for (int s = 1; s <= seeds; s++) {
+                TunerSettings base = TunerSettings.of(SearchSpace.parse(SPACE), Objective.minimize(m.metric())).withSeed(1000L * s);
+                TuningResult random = Tuner.run(base.withStrategy(Strategy.RANDOM).withBudget(Budget.trials(RANDOM_TRIALS)),
+                        fit(m), JobContext.NONE, null);
+                double target = random.best().orElseThrow().value().getAsDouble();
+                randomBests.add(target);
+                // another seed for the Bayesian run: with the same one its 10 random start-up trials would be
+                // random search's first 10, and a best-of-50 found among them would be "reached" for free
+                int n = trialsToReach(base.withSeed(1000L * s + 500), m, target);
+                if (n < 0) {
+                    never++;
+                    needed.add(BAYES_CAP + 1);
+                } else {
+                    needed.add(n);
+                }
+            }
+            double minutes = (System.nanoTime() - t0) / 60e9;
+            out.printf(Locale.ROOT, "tpe sample efficiency  dataset %s  seeds %d  ours bayes trials to reach random best-of-%d: median %.1f"
+                            + " (min %d, max %s)  peer random %d trials  ratio(peer/ours) %.2f  %s random best median %.4f  goal <= 25  [%.1f min]%n",
+                    m.name(), seeds, RANDOM_TRIALS, Stats.median(needed.stream().mapToDouble(Integer::doubleValue).toArray()),
+                    needed.stream().mapToInt(Integer::intValue).min().orElse(0),
+                    never > 0 ? ">" + BAYES_CAP + " (" + never + " seeds)" : Integer.toString(needed.stream().mapToInt(Integer::intValue).max().orElse(0)),
+                    RANDOM_TRIALS, RANDOM_TRIALS / Stats.median(needed.stream().mapToDouble(Integer::doubleValue).toArray()),
+                    m.metric(), Stats.median(randomBests.stream().mapToDouble(Double::doubleValue).toArray()), minutes);
+            m.train().dispose();
+            m.valid().dispose();
+        }
+    }
+
+    /** The number of the first TPE trial whose value is at most {@code target} (1-based), or -1 within the cap. */
+    private static int trialsToReach(TunerSettings base, Matrices m, double target) {
+        AtomicBoolean reached = new AtomicBoolean();
+        int[] count = {0};
+        int[] at = {-1};
+        TrialFunction f = fit(m);
+        JobContext stopWhenReached = new JobContext() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public void log(String line) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return reached.get();
+            }
+
+            @Override
+            public void onCancel(Runnable hook) {
+            }
+        };
+        Tuner.run(base.withStrategy(Strategy.BAYES).withBudget(Budget.trials(BAYES_CAP)), (p, r) -> {
+            double v = f.evaluate(p, r);
+            count[0]++;
+            if (v <= target && at[0] < 0) {
+                at[0] = count[0];
+                reached.set(true);
+            }
+            return v;
+        }, stopWhenReached, null);
+        return at[0];
+    }
+
+    /** One XGBoost fit of 40 rounds on one thread, scored on the validation matrix. */
+    private static TrialFunction fit(Matrices m) {
+        return (p, r) -> {
+            Map<String, Object> params = new HashMap<>();
+            params.put("tree_method", "hist");
+            params.put("nthread", 1);
+            params.put("objective", m.objective());
+            params.put("eval_metric", m.metric());
+            params.put("seed", 7);
+            params.put("verbosity", 0);
+            p.forEach((k, v) -> params.put(k, k.equals("max_depth") ? (Object) Integer.valueOf(v) : (Object) Double.valueOf(v)));
+            Booster b = XGBoost.train(m.train(), params, 40, new HashMap<>(), null, null);
+            try {
+                String eval = b.evalSet(new DMatrix[] {m.valid()}, new String[] {"valid"}, 39);
+                return Double.parseDouble(eval.substring(eval.lastIndexOf(':') + 1).strip());
+            } finally {
+                b.dispose();
+            }
+        };
+    }
+
+    private static Matrices classification() throws XGBoostError {
+        TrainingData d = TrainingData.generate(3000, 8, 11);
+        float[] y = new float[d.rows()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = d.y()[i];
+        }
+        return split("binary-3000x8", d.x(), y, d.features(), "binary:logistic", "logloss");
+    }
+
+    /** Friedman #1: y = 10 sin(pi x0 x1) + 20 (x2 - 0.5)^2 + 10 x3 + 5 x4 + N(0, 1), ten uniform features (five unused). */
+    private static Matrices friedman() throws XGBoostError {
+        SplittableRandom r = new SplittableRandom(12);
+        int n = 3000;
+        int f = 10;
+        float[] x = new float[n * f];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < f; j++) {
+                x[i * f + j] = (float) r.nextDouble();
+            }
+            int o = i * f;
+            y[i] = (float) (10 * Math.sin(Math.PI * x[o] * x[o + 1]) + 20 * Math.pow(x[o + 2] - 0.5, 2) + 10 * x[o + 3]
+                    + 5 * x[o + 4] + gaussian(r));
+        }
+        return split("friedman1-3000x10", x, y, f, "reg:squarederror", "rmse");
+    }
+
+    /** y = x0 x1 + sin(3 x2) + |x3| + 0.3 N(0, 1), six normal features (two unused). */
+    private static Matrices interactions() throws XGBoostError {
+        SplittableRandom r = new SplittableRandom(13);
+        int n = 3000;
+        int f = 6;
+        float[] x = new float[n * f];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < f; j++) {
+                x[i * f + j] = (float) gaussian(r);
+            }
+            int o = i * f;
+            y[i] = (float) (x[o] * x[o + 1] + Math.sin(3 * x[o + 2]) + Math.abs(x[o + 3]) + 0.3 * gaussian(r));
+        }
+        return split("interactions-3000x6", x, y, f, "reg:squarederror", "rmse");
+    }
+
+    private static Matrices split(String name, float[] x, float[] y, int features, String objective, String metric)
+            throws XGBoostError {
+        int n = y.length;
+        int cut = n * 7 / 10;
+        DMatrix train = new DMatrix(java.util.Arrays.copyOfRange(x, 0, cut * features), cut, features, Float.NaN);
+        train.setLabel(java.util.Arrays.copyOfRange(y, 0, cut));
+        DMatrix valid = new DMatrix(java.util.Arrays.copyOfRange(x, cut * features, n * features), n - cut, features, Float.NaN);
+        valid.setLabel(java.util.Arrays.copyOfRange(y, cut, n));
+        return new Matrices(name, train, valid, objective, metric);
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u = Math.max(1e-300, r.nextDouble());
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    // ---- the product path: Hyperband vs random, parallel trials ------------------------------------
+
+    /** A fresh workspace with one generated binary dataset of {@code rows} x 20. */
+    private Dataset workspace(Engine engine, int rows) throws Exception {
+        TrainingData d = TrainingData.generate(rows, 20, 21);
+        Path csv = dir.resolve("tune-" + rows + "x20.csv");
+        d.writeCsv(csv);
+        try {
+            return engine.datasets().importFile(new ImportRequest(csv, "tune" + rows, DataFormat.CSV, StorageMode.COPY),
+                    JobContext.NONE);
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private static Path freshDir(Path parent, String name) throws Exception {
+        Path ws = parent.resolve(name + "-" + System.nanoTime());
+        Files.createDirectories(ws.getParent());
+        return ws;
+    }
+
+    /** Best-so-far of a job over wall-clock seconds since its start. */
+    private record Timeline(List<double[]> points, double total) {
+        /** Seconds until the best first was at most {@code target}; NaN if never. */
+        double reach(double target) {
+            for (double[] p : points) {
+                if (p[1] <= target) {
+                    return p[0];
+                }
+            }
+            return Double.NaN;
+        }
+
+        double best() {
+            return points.isEmpty() ? Double.NaN : points.getLast()[1];
+        }
+    }
+
+    private static Timeline timed(Engine engine, TuningSpec spec) throws Exception {
+        List<double[]> points = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long t0 = System.nanoTime();
+        engine.tuning().run(spec, JobContext.NONE, e -> {
+            if (e instanceof TuningEvent.BestChanged b) {
+                points.add(new double[] {(System.nanoTime() - t0) / 1e9, b.best().value().getAsDouble()});
+            }
+        });
+        return new Timeline(points, (System.nanoTime() - t0) / 1e9);
+    }
+
+    void hyperband() throws Exception {
+        int rows = 10_000;
+        int trials = 27;
+        try (Engine engine = Engine.create(freshDir(dir, "tune-hb"))) {
+            Dataset set = workspace(engine, rows);
+            TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "120"));
+            TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(2,10);eta=log(0.005,0.3);"
+                    + "min_child_weight=log(0.5,50);subsample=float(0.5,1)")).withObjective(Objective.minimize("log_loss"))
+                    .withBudget(Budget.trials(trials)).withSeed(7);
+            Timeline random = timed(engine, spec.withStrategy(Strategy.RANDOM));
+            double target = random.best() * 1.005;
+            double tr = random.reach(target);
+            // ASHA (one bracket, the default) and Hyperband's three brackets (later first rungs for a third of the trials each)
+            AshaSettings asha = AshaSettings.forResource(120);
+            for (AshaSettings a : List.of(asha, new AshaSettings(asha.minResource(), asha.maxResource(), asha.reduction(), 3))) {
+                Timeline t = timed(engine, spec.withStrategy(Strategy.HYPERBAND).withAsha(a));
+                double ta = t.reach(target);
+                String name = a.brackets() == 1 ? "asha" : "hyperband " + a.brackets() + " brackets";
+                out.printf(Locale.ROOT, "%s vs random  xgboost 120 rounds  %,d x 20  %d trials each  target log_loss %.4f (random best +0.5%%)"
+                                + "  ours %s (job %.1f s, best %.4f)  peer random %.1f s (job %.1f s)  ratio(peer/ours) %s  goal >= 3%n",
+                        name, rows, trials, target, Double.isNaN(ta) ? "never" : String.format(Locale.ROOT, "%.1f s", ta), t.total(),
+                        t.best(), tr, random.total(), Double.isNaN(ta) ? "n/a" : String.format(Locale.ROOT, "%.2f", tr / ta));
+                out.printf(Locale.ROOT, "%s vs random  whole job: ours %.1f s  peer %.1f s  ratio(peer/ours) %.2f%n",
+                        name, t.total(), random.total(), random.total() / t.total());
+            }
+        }
+    }
+
+    void parallel() throws Exception {
+        int rows = 20_000;
+        int trials = 10;
+        try (Engine engine = Engine.create(freshDir(dir, "tune-par"))) {
+            Dataset set = workspace(engine, rows);
+            TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "60"));
+            TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(3,8);eta=log(0.05,0.3)"))
+                    .withStrategy(Strategy.RANDOM).withBudget(Budget.trials(trials)).withSeed(3);
+            Timeline one = timed(engine, spec.withParallelism(1));
+            Timeline two = timed(engine, spec.withParallelism(2));
+            out.printf(Locale.ROOT, "parallel trials  xgboost 60 rounds  %,d x 20  %d trials  ours 2 workers %.1f s (%.1f trials/min)"
+                            + "  peer 1 worker %.1f s (%.1f trials/min)  ratio(ours/peer throughput) %.2f  goal >= 1.7%n",
+                    rows, trials, two.total(), trials * 60 / two.total(), one.total(), trials * 60 / one.total(),
+                    one.total() / two.total());
+        }
+    }
+}

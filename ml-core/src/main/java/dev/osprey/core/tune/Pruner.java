@@ -1,0 +1,29 @@
+package dev.osprey.core.tune;
+
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+
+/**
+ * Decides, after each intermediate value, whether a running trial should stop. Called under the
+ * tuner's lock with every trial's curve so far ({@code curves}: trial number -> step -> loss,
+ * smaller is better).
+ */
+interface Pruner {
+    boolean shouldPrune(int trial, int step, Map<Integer, NavigableMap<Integer, Double>> curves);
+
+    /** Never stops a trial. */
+    Pruner NONE = (trial, step, curves) -> false;
+
+    static Pruner of(TunerSettings settings) {
+        if (settings.strategy() == Strategy.HYPERBAND) {
+            return new AshaPruner(settings.asha().orElseThrow());
+        }
+        return settings.pruning() == Pruning.MEDIAN ? new MedianPruner(MedianPruner.STARTUP_TRIALS, MedianPruner.WARMUP_STEPS) : NONE;
+    }
+
+    /** The best loss of a curve up to and including {@code step}. */
+    static Optional<Double> bestUpTo(NavigableMap<Integer, Double> curve, int step) {
+        return curve.headMap(step, true).values().stream().min(Double::compare);
+    }
+}

@@ -1,0 +1,318 @@
+package dev.osprey.core.tune;
+
+import dev.osprey.core.job.JobContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The tuning engine, independent of training: runs trials of a {@link TrialFunction} on a pool of
+ * {@code parallelism} threads within the budget, chooses each trial's parameters with the
+ * strategy's sampler and stops trials early with its pruner. The calling thread samples and
+ * waits; a cancel of {@code job} (or an interrupt) stops the running trials and returns what
+ * finished. One instance runs one job.
+ */
+public final class Tuner {
+    private static final Logger LOG = LoggerFactory.getLogger(Tuner.class);
+    private static final long POLL_MILLIS = 50;
+    /** How long a stop waits for running trials to notice it; a trial stuck in native code is left behind. */
+    private static final long STOP_GRACE_MILLIS = 60_000;
+
+    private final TunerSettings settings;
+    private final TrialFunction function;
+    private final Consumer<? super TuningEvent> events;
+    private final Sampler sampler;
+    private final Pruner pruner;
+    private final Object lock = new Object();
+    private final List<Trial> finished = new ArrayList<>();
+    private final List<Sampler.Observation> observations = new ArrayList<>();
+    private final Map<Integer, NavigableMap<Integer, Double>> curves = new HashMap<>();
+    private final Map<Integer, TrialControl> running = new ConcurrentHashMap<>();
+    private Trial best;
+
+    private Tuner(TunerSettings settings, TrialFunction function, Consumer<? super TuningEvent> events) {
+        this.settings = settings;
+        this.function = function;
+        this.events = events;
+        this.sampler = Sampler.of(settings);
+        this.pruner = Pruner.of(settings);
+        for (Trial t : settings.history()) {
+            observe(t);
+        }
+    }
+
+    /** Runs the job to its end (budget, grid done, or a stop) and returns its trials. */
+    public static TuningResult run(TunerSettings settings, TrialFunction function, JobContext job,
+                                   Consumer<? super TuningEvent> events) {
+        if (settings.strategy() == Strategy.HYPERBAND && settings.asha().isEmpty()) {
+            throw new IllegalArgumentException("Hyperband needs a resource (the number of steps a trial can run).");
+        }
+        return new Tuner(settings, function, events == null ? e -> { } : events).run(job == null ? JobContext.NONE : job);
+    }
+
+    private TuningResult run(JobContext job) {
+        long start = System.nanoTime();
+        long deadline = settings.budget().maxTime().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism(), r -> {
+            Thread t = new Thread(r, "osprey-trial-" + settings.jobId() + "-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        CompletionService<Void> done = new ExecutorCompletionService<>(pool);
+        boolean stopped = false;
+        boolean interrupted = false;
+        int launched = 0;
+        try {
+            while (true) {
+                if (job.isCancelled()) {
+                    stopped = true;
+                    break;
+                }
+                if (launched >= settings.budget().maxTrials() || System.nanoTime() >= deadline) {
+                    break;
+                }
+                if (running.size() >= settings.parallelism()) {
+                    done.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                int number = launched;
+                Optional<Map<String, String>> params;
+                synchronized (lock) {
+                    params = sampler.next(number, List.copyOf(observations), new Random(mix(settings.seed(), number)));
+                }
+                if (params.isEmpty()) {
+                    break;
+                }
+                launched++;
+                TrialControl control = new TrialControl(number);
+                running.put(number, control);
+                emit(new TuningEvent.TrialStarted(settings.jobId(), number, params.get()));
+                Map<String, String> p = params.get();
+                done.submit(() -> {
+                    execute(number, p, control);
+                    return null;
+                });
+            }
+            while (!running.isEmpty()) {
+                if (job.isCancelled()) {
+                    stopped = true;
+                }
+                if (stopped || System.nanoTime() >= deadline) {
+                    break;
+                }
+                done.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            stopped = true;
+            interrupted = true;
+        }
+        interrupted |= stopRunning(done);
+        pool.shutdownNow();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lock) {
+            return new TuningResult(settings.jobId(), stopped ? TuningStatus.STOPPED : TuningStatus.FINISHED, finished,
+                    Optional.ofNullable(best), settings.objective());
+        }
+    }
+
+    /**
+     * Tells every running trial to stop (time budget or a stop) and waits for them to record how
+     * they ended, even when interrupted meanwhile (the job is stopping anyway); true if it was.
+     */
+    private boolean stopRunning(CompletionService<Void> done) {
+        running.values().forEach(c -> c.stop(TrialState.CANCELLED));
+        boolean interrupted = false;
+        long until = System.currentTimeMillis() + STOP_GRACE_MILLIS;
+        while (!running.isEmpty() && System.currentTimeMillis() < until) {
+            try {
+                done.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (!running.isEmpty()) {
+            LOG.warn("Tuning job {}: {} trial(s) did not stop within {} s", settings.jobId(), running.size(),
+                    STOP_GRACE_MILLIS / 1000);
+        }
+        return interrupted;
+    }
+
+    private void execute(int number, Map<String, String> params, TrialControl control) {
+        long start = System.nanoTime();
+        TrialState state;
+        OptionalDouble value = OptionalDouble.empty();
+        String message = "";
+        try {
+            double v = function.evaluate(params, control);
+            TrialState stop = control.stopState();
+            if (stop != null) {
+                state = stop;
+            } else if (Double.isNaN(v) || Double.isInfinite(v)) {
+                state = TrialState.FAILED;
+                message = "the objective is not a number (" + v + ")";
+            } else {
+                state = TrialState.COMPLETE;
+                value = OptionalDouble.of(v);
+            }
+        } catch (Exception | LinkageError e) {
+            TrialState stop = control.stopState();
+            state = stop != null ? stop : TrialState.FAILED;
+            message = stop != null ? "" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        if (state == TrialState.PRUNED) {
+            value = control.lastValue();
+            message = "stopped early at step " + control.lastStep();
+        } else if (state == TrialState.CANCELLED) {
+            message = "stopped before it finished";
+        }
+        Trial trial = new Trial(number, params, state, value, Optional.ofNullable(control.run), control.lastStep(),
+                Duration.ofNanos(System.nanoTime() - start), message);
+        Trial newBest = null;
+        synchronized (lock) {
+            finished.add(trial);
+            observe(trial);
+            if (trial.isComplete() && (best == null
+                    || settings.objective().direction().better(trial.value().getAsDouble(), best.value().getAsDouble()))) {
+                best = trial;
+                newBest = trial;
+            }
+            running.remove(number);
+            emit(new TuningEvent.TrialFinished(settings.jobId(), trial));
+            if (newBest != null) {
+                emit(new TuningEvent.BestChanged(settings.jobId(), newBest));
+            }
+        }
+    }
+
+    /** Adds a finished trial to what the sampler learns from. Called under the lock (or in the constructor). */
+    private void observe(Trial t) {
+        if (t.isComplete()) {
+            observations.add(new Sampler.Observation(t.params(), settings.objective().direction().loss(t.value().getAsDouble()), false));
+        } else if (t.state() == TrialState.PRUNED) {
+            observations.add(new Sampler.Observation(t.params(), Double.POSITIVE_INFINITY, true));
+        }
+    }
+
+    private void emit(TuningEvent e) {
+        try {
+            events.accept(e);
+        } catch (RuntimeException ex) {
+            LOG.warn("A tuning listener failed on {}", e.getClass().getSimpleName(), ex);
+        }
+    }
+
+    static long mix(long seed, int trial) {
+        long z = seed * 0x9E3779B97F4A7C15L + trial + 1;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** One running trial: its curve goes to the pruner; stop() makes report() return false. */
+    private final class TrialControl implements TrialReporter {
+        private final int number;
+        private final List<Runnable> hooks = new ArrayList<>();
+        private volatile TrialState stopState;
+        private volatile dev.osprey.core.experiment.RunId run;
+        private volatile int lastStep;
+        private volatile double last = Double.NaN;
+
+        TrialControl(int number) {
+            this.number = number;
+        }
+
+        @Override
+        public boolean report(int step, double value) {
+            if (stopState != null) {
+                return false;
+            }
+            lastStep = step;
+            last = value;
+            boolean prune;
+            synchronized (lock) {
+                curves.computeIfAbsent(number, n -> new TreeMap<>()).put(step, settings.intermediate().loss(value));
+                prune = !Double.isNaN(value) && pruner.shouldPrune(number, step, curves);
+            }
+            emit(new TuningEvent.IntermediateValue(settings.jobId(), number, step, value));
+            if (prune) {
+                stop(TrialState.PRUNED);
+            }
+            return stopState == null;
+        }
+
+        @Override
+        public boolean shouldStop() {
+            return stopState != null;
+        }
+
+        @Override
+        public void attachRun(dev.osprey.core.experiment.RunId runId) {
+            this.run = runId;
+        }
+
+        @Override
+        public void onStop(Runnable hook) {
+            boolean now;
+            synchronized (hooks) {
+                now = stopState != null;
+                if (!now) {
+                    hooks.add(hook);
+                }
+            }
+            if (now) {
+                hook.run();
+            }
+        }
+
+        void stop(TrialState why) {
+            List<Runnable> toRun;
+            synchronized (hooks) {
+                if (stopState != null) {
+                    return;
+                }
+                stopState = why;
+                toRun = List.copyOf(hooks);
+            }
+            for (Runnable h : toRun) {
+                try {
+                    h.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("A stop hook of trial {} failed", number, e);
+                }
+            }
+        }
+
+        TrialState stopState() {
+            return stopState;
+        }
+
+        int lastStep() {
+            return lastStep;
+        }
+
+        OptionalDouble lastValue() {
+            return Double.isNaN(last) ? OptionalDouble.empty() : OptionalDouble.of(last);
+        }
+    }
+}
