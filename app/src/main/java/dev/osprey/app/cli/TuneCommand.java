@@ -78,7 +78,7 @@ final class TuneCommand extends HeadlessCommand {
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A fixed hyperparameter for every trial, e.g. --param rounds=200 (repeatable).")
     private Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--cv", paramLabel = "K", description = "Score every trial by K-fold cross-validation instead of a 20% holdout.")
+    @Option(names = "--cv", paramLabel = "K", description = "Score every trial by K-fold cross-validation instead of a 20%% holdout.")
     private Integer cv;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the search and the training. Default: ${DEFAULT-VALUE}.")
