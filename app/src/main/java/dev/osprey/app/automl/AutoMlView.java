@@ -1,0 +1,338 @@
+package dev.osprey.app.automl;
+
+import dev.osprey.app.shell.Page;
+import dev.osprey.app.tune.Combos;
+import dev.osprey.app.tune.MetricFormat;
+import dev.osprey.app.tune.TuneState;
+import dev.osprey.core.automl.AutoMlResult;
+import dev.osprey.core.automl.LeaderboardEntry;
+import dev.osprey.core.data.Dataset;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The AutoML tab: dataset, target and time budget on the left; on the right the search's
+ * progress and Stop, the data checks' warnings, the live leaderboard (copy a candidate as a
+ * notebook cell), and the winner's report (metric, parameters, feature importance) with
+ * "Register best". Ctrl+Enter starts. Layout and wiring only.
+ */
+public final class AutoMlView implements Page {
+    private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    private final AutoMlViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TableView<CandidateRow> board = new TableView<>();
+
+    public AutoMlView(AutoMlViewModel model) {
+        this.model = Objects.requireNonNull(model);
+        model.setClipboard(text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        root.setId("automlView");
+        root.getProperties().put(AutoMlViewModel.class, model); // tests reach the model through the node
+        root.setLeft(form());
+        VBox main = new VBox(14, header(), failure(), warningsCard(), leaderboardCard(), winnerCard());
+        main.getStyleClass().add("run-area");
+        ScrollPane scroll = new ScrollPane(main);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("run-scroll");
+        root.setCenter(scroll);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (START.match(e)) {
+                model.start();
+                e.consume();
+            }
+        });
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void onShown() {
+        model.refresh();
+    }
+
+    public AutoMlViewModel model() {
+        return model;
+    }
+
+    private static VBox card(String id, String title, String caption, Node content) {
+        Label t = new Label(title);
+        t.getStyleClass().add("card-title");
+        VBox box = new VBox(4, t);
+        if (caption != null) {
+            Label c = new Label(caption);
+            c.getStyleClass().add("card-caption");
+            c.setWrapText(true);
+            box.getChildren().add(c);
+        }
+        box.getChildren().add(content);
+        box.getStyleClass().add("result-card");
+        box.setId(id);
+        return box;
+    }
+
+    private Node form() {
+        ComboBox<Dataset> dataset = new ComboBox<>(model.datasets());
+        dataset.setId("automlDatasetChoice");
+        dataset.setMaxWidth(Double.MAX_VALUE);
+        Combos.label(dataset, Dataset::name);
+        Combos.sync(dataset, model.datasetProperty());
+        ComboBox<String> target = new ComboBox<>(model.targets());
+        target.setId("automlTargetChoice");
+        target.setMaxWidth(Double.MAX_VALUE);
+        Combos.sync(target, model.targetProperty());
+        TextField minutes = new TextField();
+        minutes.setId("automlMinutes");
+        minutes.getStyleClass().add("option-field");
+        minutes.textProperty().bindBidirectional(model.minutesProperty());
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(100);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, fields);
+        g.addRow(0, fieldLabel("Dataset"), dataset);
+        g.addRow(1, fieldLabel("Target"), target);
+        g.addRow(2, fieldLabel("Budget (min)"), minutes);
+        Label about = new Label("AutoML infers the problem type, checks the data, tunes each candidate algorithm "
+                + "(boosted trees, random forest, linear or logistic, k-NN, SVM, MLP) within its share of the budget, "
+                + "and ranks them by cross-validation.");
+        about.getStyleClass().add("hint");
+        about.setWrapText(true);
+        Label problem = new Label();
+        problem.setId("automlProblem");
+        problem.getStyleClass().add("setup-problem");
+        problem.setWrapText(true);
+        problem.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Button start = new Button("Start AutoML", new FontIcon(MaterialDesignP.PLAY));
+        start.setId("startAutoml");
+        start.getStyleClass().addAll("accent", "start-button");
+        start.setMaxWidth(Double.MAX_VALUE);
+        start.setTooltip(new Tooltip("Ctrl+Enter"));
+        start.disableProperty().bind(model.canStartProperty().not());
+        start.setOnAction(e -> model.start());
+        Label section = new Label("AutoML");
+        section.getStyleClass().add("form-section");
+        VBox content = new VBox(section, g, about, problem, start);
+        content.getStyleClass().add("setup-form");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.getStyleClass().add("setup-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinWidth(340);
+        scroll.setPrefWidth(380);
+        return scroll;
+    }
+
+    private static Label fieldLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private Node header() {
+        Label title = new Label("AutoML");
+        title.getStyleClass().add("run-title");
+        Label state = new Label();
+        state.setId("automlState");
+        state.getStyleClass().add("state-chip");
+        state.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stateProperty().get()) {
+            case IDLE -> "";
+            case RUNNING -> "Running";
+            case FINISHED -> "Done";
+            case STOPPED -> "Stopped";
+            case FAILED -> "Failed";
+        }, model.stateProperty()));
+        state.visibleProperty().bind(state.textProperty().isNotEmpty());
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("automlProgress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progressProperty());
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
+        stop.setId("stopAutoml");
+        stop.getStyleClass().add("danger");
+        stop.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get().isRunning(), model.stateProperty()));
+        stop.managedProperty().bind(stop.visibleProperty());
+        stop.setOnAction(e -> model.stop());
+        HBox progressRow = new HBox(10, bar, stop);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.visibleProperty().bind(model.stateProperty().isNotEqualTo(TuneState.IDLE));
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        Label message = new Label();
+        message.setId("automlMessage");
+        message.getStyleClass().add("hint");
+        message.setWrapText(true);
+        message.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TuneState.IDLE))
+                .then("Choose a dataset, its target and a time budget, then Start AutoML (Ctrl+Enter).")
+                .otherwise(model.messageProperty()));
+        HBox top = new HBox(10, title, state);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, top, progressRow, message);
+        box.getStyleClass().addAll("result-card", "run-header");
+        return box;
+    }
+
+    private Node failure() {
+        Label failure = new Label();
+        failure.setId("automlFailure");
+        failure.getStyleClass().add("failure-banner");
+        failure.setWrapText(true);
+        failure.setMaxWidth(Double.MAX_VALUE);
+        failure.textProperty().bind(model.failureProperty());
+        failure.visibleProperty().bind(model.failureProperty().isNotNull());
+        failure.managedProperty().bind(failure.visibleProperty());
+        return failure;
+    }
+
+    private Node warningsCard() {
+        VBox lines = new VBox(4);
+        lines.setId("automlWarnings");
+        Runnable fill = () -> {
+            lines.getChildren().clear();
+            for (String w : model.warnings()) {
+                Label l = new Label(w, new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+                l.getStyleClass().add("check-warning");
+                l.setWrapText(true);
+                lines.getChildren().add(l);
+            }
+        };
+        model.warnings().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        VBox card = card("warningsCard", "Data checks", "Warnings of the data-quality checks on the dataset and target.", lines);
+        card.visibleProperty().bind(Bindings.isNotEmpty(model.warnings()));
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
+    }
+
+    private Node leaderboardCard() {
+        board.setId("leaderboard");
+        board.setItems(model.leaderboard());
+        board.setPrefHeight(260);
+        board.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        board.setPlaceholder(new Label("The candidates appear here once the data is checked."));
+        TableColumn<CandidateRow, String> metric = column("metric (CV)", r -> r.value().isPresent()
+                ? MetricFormat.value(r.value().getAsDouble()) : "", 110);
+        model.objectiveProperty().addListener((o, a, obj) -> metric.setText(obj == null ? "metric (CV)" : obj.metric() + " (CV)"));
+        board.getColumns().setAll(java.util.List.of(
+                column("#", r -> r.rank() > 0 ? Integer.toString(r.rank()) : "", 36),
+                column("candidate", CandidateRow::displayName, 270),
+                metric,
+                column("trials", r -> r.trials() > 0 ? Integer.toString(r.trials()) : "", 60),
+                column("time", r -> r.entry().isPresent() ? MetricFormat.seconds(r.elapsed()) : "", 80),
+                column("state", CandidateRow::state, 260)));
+        Button copy = new Button("Copy as notebook cell", new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy.setId("copyNotebookCell");
+        copy.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            CandidateRow r = board.getSelectionModel().getSelectedItem();
+            return r == null || r.entry().isEmpty();
+        }, board.getSelectionModel().selectedItemProperty()));
+        copy.setOnAction(e -> model.copyAsNotebookCell(board.getSelectionModel().getSelectedItem()));
+        return card("leaderboardCard", "Leaderboard", "Each candidate tuned within its share of the budget; best first.",
+                new VBox(6, board, copy));
+    }
+
+    private static TableColumn<CandidateRow, String> column(String title, Function<CandidateRow, String> f, double width) {
+        TableColumn<CandidateRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private Node winnerCard() {
+        Label summary = new Label();
+        summary.setId("winnerSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            AutoMlResult r = model.resultProperty().get();
+            if (r == null || r.best().isEmpty()) {
+                return "";
+            }
+            LeaderboardEntry b = r.best().get();
+            return b.displayName() + ": " + r.objective().metric() + " " + MetricFormat.value(b.value()) + " under cross-validation, "
+                    + b.trials() + " trials in " + MetricFormat.seconds(b.elapsed()) + ". Parameters: "
+                    + String.join(", ", b.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ".";
+        }, model.resultProperty()));
+        FeatureBars bars = new FeatureBars();
+        model.resultProperty().addListener((o, a, r) -> bars.show(r == null ? java.util.Map.of()
+                : r.importance().map(i -> i.byColumn()).orElse(java.util.Map.of())));
+        TextField name = new TextField();
+        name.setId("automlModelName");
+        name.setPrefColumnCount(16);
+        name.textProperty().bindBidirectional(model.modelNameProperty());
+        Button register = new Button("Register best");
+        register.setId("automlRegister");
+        register.getStyleClass().add("accent");
+        register.disableProperty().bind(model.canRegisterProperty().not());
+        register.setOnAction(e -> model.registerBest());
+        Label done = new Label();
+        done.setId("automlRegistered");
+        done.getStyleClass().add("hint");
+        done.textProperty().bind(Bindings.createStringBinding(() -> model.registeredProperty().get() == null ? ""
+                : "Registered: " + model.registeredProperty().get().name() + " version " + model.registeredProperty().get().version(),
+                model.registeredProperty()));
+        register.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, fieldLabel("Model name"), name, register, done);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label imp = new Label("Feature importance");
+        imp.getStyleClass().add("subsection");
+        VBox card = card("winnerCard", "Winner", null, new VBox(8, summary, imp, bars, row));
+        card.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.resultProperty().get() != null
+                && model.resultProperty().get().best().isPresent(), model.resultProperty()));
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
+    }
+
+    /** For tests. */
+    TableView<CandidateRow> board() {
+        return board;
+    }
+
+    /** Used by the winner card and nowhere else: labels never clip, the bars take the rest. */
+    static String percent(double v) {
+        return String.format(Locale.ROOT, "%.1f%%", v * 100);
+    }
+}

@@ -1,0 +1,443 @@
+package dev.osprey.app.automl;
+
+import dev.osprey.app.AppContext;
+import dev.osprey.app.tune.Coalescer;
+import dev.osprey.app.tune.MetricFormat;
+import dev.osprey.app.tune.TuneState;
+import dev.osprey.app.tune.Worker;
+import dev.osprey.core.Engine;
+import dev.osprey.core.automl.AutoMlEvent;
+import dev.osprey.core.automl.AutoMlException;
+import dev.osprey.core.automl.AutoMlRequest;
+import dev.osprey.core.automl.AutoMlResult;
+import dev.osprey.core.automl.LeaderboardEntry;
+import dev.osprey.core.data.Column;
+import dev.osprey.core.data.ColumnRole;
+import dev.osprey.core.data.Dataset;
+import dev.osprey.core.job.Job;
+import dev.osprey.core.registry.ModelVersion;
+import dev.osprey.core.tune.Objective;
+import dev.osprey.core.tune.TrialState;
+import dev.osprey.core.tune.TuningEvent;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The AutoML tab's state: dataset, target and time budget; the running search (a job of the job
+ * center) with its data-check warnings and a leaderboard that fills in as candidates finish; the
+ * winner's report; registering the winner and copying a candidate as a notebook cell. UI
+ * executor only; events come back coalesced.
+ */
+public final class AutoMlViewModel {
+    static final long FLUSH_MILLIS = 150;
+    private static final Logger LOG = LoggerFactory.getLogger(AutoMlViewModel.class);
+
+    private final AppContext app;
+    private final Executor io;
+    private final Coalescer.Later later;
+    private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
+    private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final ObservableList<String> targets = FXCollections.observableArrayList();
+    private final StringProperty target = new SimpleStringProperty(this, "target");
+    private final StringProperty minutes = new SimpleStringProperty(this, "minutes", "2");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyObjectWrapper<TuneState> state = new ReadOnlyObjectWrapper<>(this, "state", TuneState.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyObjectWrapper<Objective> objective = new ReadOnlyObjectWrapper<>(this, "objective");
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ObservableList<CandidateRow> leaderboard = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<AutoMlResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
+    private final ReadOnlyObjectWrapper<ModelVersion> registered = new ReadOnlyObjectWrapper<>(this, "registered");
+    private final BooleanBinding canStart;
+    private final BooleanBinding canRegister;
+    private final Map<String, Integer> trialCounts = new HashMap<>();
+    private final Map<String, Double> bestValues = new HashMap<>();
+    private Job<AutoMlResult> job;
+    private long generation;
+    private TextClipboard clipboard = text -> {
+    };
+
+    public AutoMlViewModel(AppContext app) {
+        this(app, Worker.start("osprey-automl-page"));
+    }
+
+    private AutoMlViewModel(AppContext app, ScheduledExecutorService worker) {
+        this(app, worker, flush -> worker.schedule(flush, FLUSH_MILLIS, TimeUnit.MILLISECONDS));
+    }
+
+    AutoMlViewModel(AppContext app, Executor io, Coalescer.Later later) {
+        this.app = Objects.requireNonNull(app);
+        this.io = Objects.requireNonNull(io);
+        this.later = Objects.requireNonNull(later);
+        dataset.addListener((o, a, d) -> onDataset(d));
+        for (Observable in : new Observable[]{datasets, dataset, target, minutes}) {
+            in.addListener(o -> problem.set(findProblem()));
+        }
+        problem.set(findProblem());
+        canStart = Bindings.createBooleanBinding(() -> problem.get() == null && !state.get().isRunning(), problem, state);
+        canRegister = Bindings.createBooleanBinding(() -> result.get() != null && result.get().best().isPresent()
+                && registered.get() == null && modelName.get() != null && !modelName.get().isBlank(), result, registered, modelName);
+        app.engineProperty().addListener((o, a, b) -> {
+            generation++;
+            job = null;
+            state.set(TuneState.IDLE);
+            clear();
+            refresh();
+        });
+    }
+
+    /** The view gives the system clipboard; tests give a field. */
+    public void setClipboard(TextClipboard c) {
+        clipboard = Objects.requireNonNull(c);
+    }
+
+    public ObservableList<Dataset> datasets() {
+        return datasets;
+    }
+
+    public ObjectProperty<Dataset> datasetProperty() {
+        return dataset;
+    }
+
+    public ObservableList<String> targets() {
+        return targets;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    public StringProperty minutesProperty() {
+        return minutes;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TuneState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Objective> objectiveProperty() {
+        return objective.getReadOnlyProperty();
+    }
+
+    /** The data checks' warnings, one line each. */
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+
+    /** Every candidate: ranked ones first (best first), then the one tuning, the waiting and the failed. */
+    public ObservableList<CandidateRow> leaderboard() {
+        return leaderboard;
+    }
+
+    public ReadOnlyObjectProperty<AutoMlResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public StringProperty modelNameProperty() {
+        return modelName;
+    }
+
+    public ReadOnlyObjectProperty<ModelVersion> registeredProperty() {
+        return registered.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public BooleanBinding canRegisterProperty() {
+        return canRegister;
+    }
+
+    public CompletableFuture<Void> refresh() {
+        Engine engine = app.engine();
+        if (engine == null) {
+            datasets.clear();
+            return CompletableFuture.completedFuture(null);
+        }
+        return Worker.supply(engine, e -> e.datasets().list(), io).handleAsync((list, error) -> {
+            if (engine != app.engine()) {
+                return null;
+            }
+            if (error != null) {
+                LOG.warn("Cannot list the datasets", Worker.unwrap(error));
+                return null;
+            }
+            Dataset keep = dataset.get();
+            datasets.setAll(list);
+            Dataset next = keep == null ? null : list.stream().filter(d -> d.id().equals(keep.id())).findFirst().orElse(null);
+            dataset.set(next != null ? next : list.isEmpty() ? null : list.getFirst());
+            return null;
+        }, app.uiExecutor());
+    }
+
+    /** Starts the search; the future completes once its end is on screen. */
+    public CompletableFuture<Void> start() {
+        Engine engine = app.engine();
+        if (!canStart.get() || engine == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        AutoMlRequest request;
+        try {
+            request = AutoMlRequest.of(dataset.get().id(), target.get(), budget()).withParallelism(1);
+        } catch (IllegalArgumentException e) {
+            app.dialogs().showError("Cannot start AutoML", e.getMessage(), null);
+            return CompletableFuture.completedFuture(null);
+        }
+        long g = ++generation;
+        clear();
+        state.set(TuneState.RUNNING);
+        progress.set(-1);
+        message.set("Checking the data\u2026");
+        Coalescer<AutoMlEvent> feed = new Coalescer<>(app.uiExecutor(), later, batch -> onEvents(g, batch));
+        String name = dataset.get().name();
+        Job<AutoMlResult> submitted = app.jobs().submit("AutoML on " + name + " \u2192 " + target.get(),
+                ctx -> engine.automl().run(request, ctx, feed::add));
+        job = submitted;
+        return submitted.result().handleAsync((done, error) -> {
+            feed.drainNow();
+            finish(g, done, error);
+            return null;
+        }, app.uiExecutor());
+    }
+
+    public void stop() {
+        Job<AutoMlResult> running = job;
+        if (running != null && state.get().isRunning()) {
+            message.set("Stopping\u2026");
+            running.cancel();
+        }
+    }
+
+    /** Registers the winner's run under {@link #modelNameProperty()}. */
+    public CompletableFuture<ModelVersion> registerBest() {
+        Engine engine = app.engine();
+        AutoMlResult r = result.get();
+        if (!canRegister.get() || engine == null || r == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LeaderboardEntry best = r.best().orElseThrow();
+        String name = modelName.get().strip();
+        return Worker.supply(engine, e -> e.registry().register(best.run(), name), io).handleAsync((version, error) -> {
+            if (error != null) {
+                app.dialogs().showError("Cannot register the model", Worker.message(error), null);
+                return null;
+            }
+            registered.set(version);
+            app.dialogs().notify("Registered " + version.name() + " version " + version.version() + ".");
+            return version;
+        }, app.uiExecutor());
+    }
+
+    /** Copies a ranked candidate as a notebook cell that trains it again. */
+    public void copyAsNotebookCell(CandidateRow row) {
+        if (row == null || row.entry().isEmpty()) {
+            return;
+        }
+        String datasetName = result.get() != null ? result.get().dataset() : dataset.get() == null ? "" : dataset.get().name();
+        clipboard.put(row.entry().get().notebookCell(datasetName));
+        app.dialogs().notify("Copied " + row.displayName() + " as a notebook cell.");
+    }
+
+    // --- internals --------------------------------------------------------------------------------
+
+    private Duration budget() {
+        double m = Double.parseDouble(minutes.get().strip());
+        return Duration.ofMillis(Math.round(m * 60_000));
+    }
+
+    private String findProblem() {
+        if (datasets.isEmpty()) {
+            return "Import a dataset first (Data page).";
+        }
+        if (dataset.get() == null) {
+            return "Choose a dataset.";
+        }
+        if (target.get() == null) {
+            return "Choose the target column to predict.";
+        }
+        try {
+            if (!(budget().toMillis() > 0)) {
+                return "The time budget must be more than 0 minutes.";
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            return "The time budget is a number of minutes, e.g. 2 or 0.5.";
+        }
+        return null;
+    }
+
+    private void onDataset(Dataset d) {
+        if (d == null) {
+            targets.clear();
+            target.set(null);
+            return;
+        }
+        String keep = target.get();
+        targets.setAll(d.columns().stream().filter(c -> c.role() != ColumnRole.ID && c.role() != ColumnRole.IGNORE)
+                .map(Column::name).toList());
+        target.set(keep != null && targets.contains(keep) && d.target().isEmpty() ? keep
+                : d.target().map(Column::name).orElse(targets.isEmpty() ? null : targets.getLast()));
+    }
+
+    private void onEvents(long g, List<AutoMlEvent> batch) {
+        if (g != generation) {
+            return;
+        }
+        for (AutoMlEvent e : batch) {
+            switch (e) {
+                case AutoMlEvent.ChecksDone c -> {
+                    objective.set(c.objective());
+                    warnings.setAll(c.warnings().stream().map(w -> w.severity().name().charAt(0)
+                            + w.severity().name().substring(1).toLowerCase(java.util.Locale.ROOT) + ": " + w.message()).toList());
+                    leaderboard.setAll(c.candidates().stream().map(CandidateRow::waiting).toList());
+                    message.set(c.candidates().size() + " candidates for a " + c.problemType().name().toLowerCase(java.util.Locale.ROOT)
+                            + " problem, ranked by " + c.objective().metric() + " under cross-validation");
+                }
+                case AutoMlEvent.CandidateStarted s -> {
+                    replace(s.algorithm(), row -> row.tuning(0, OptionalDouble.empty()));
+                    message.set("Tuning " + s.algorithm() + " (up to " + s.budget().toSeconds() + " s)");
+                }
+                case AutoMlEvent.CandidateProgress p -> {
+                    if (p.event() instanceof TuningEvent.TrialFinished f && f.trial().state() != TrialState.RUNNING) {
+                        trialCounts.merge(p.algorithm(), 1, Integer::sum);
+                        if (f.trial().isComplete() && objective.get() != null) {
+                            double v = f.trial().value().getAsDouble();
+                            bestValues.merge(p.algorithm(), v, (a, b) -> objective.get().direction().better(b, a) ? b : a);
+                        }
+                        Double best = bestValues.get(p.algorithm());
+                        replace(p.algorithm(), row -> row.tuning(trialCounts.get(p.algorithm()),
+                                best == null ? OptionalDouble.empty() : OptionalDouble.of(best)));
+                    }
+                }
+                case AutoMlEvent.CandidateFinished f -> {
+                    if (f.entry().isEmpty()) {
+                        replace(f.algorithm(), row -> row.without("no result: " + f.message()));
+                    }
+                }
+                case AutoMlEvent.LeaderboardChanged l -> l.leaderboard().forEach(entry ->
+                        replace(entry.algorithm(), row -> CandidateRow.done(entry)));
+                case AutoMlEvent.Finished f -> {
+                }
+            }
+        }
+        sortBoard();
+        Job<AutoMlResult> running = job;
+        if (running != null && state.get().isRunning()) {
+            progress.set(running.progress() > 0 ? running.progress() : -1);
+        }
+    }
+
+    private void replace(String algorithm, java.util.function.UnaryOperator<CandidateRow> change) {
+        for (int i = 0; i < leaderboard.size(); i++) {
+            if (leaderboard.get(i).algorithm().equals(algorithm)) {
+                leaderboard.set(i, change.apply(leaderboard.get(i)));
+                return;
+            }
+        }
+        leaderboard.add(change.apply(CandidateRow.waiting(algorithm)));
+    }
+
+    /** Ranked first by rank, then the others in their original order. */
+    private void sortBoard() {
+        List<CandidateRow> rows = new ArrayList<>(leaderboard);
+        rows.sort((a, b) -> a.rank() > 0 && b.rank() > 0 ? Integer.compare(a.rank(), b.rank()) : a.rank() > 0 ? -1 : b.rank() > 0 ? 1 : 0);
+        if (!rows.equals(leaderboard)) {
+            leaderboard.setAll(rows);
+        }
+    }
+
+    private void finish(long g, AutoMlResult done, Throwable error) {
+        if (g != generation) {
+            return;
+        }
+        job = null;
+        progress.set(1);
+        if (error != null) {
+            Throwable cause = Worker.unwrap(error);
+            if (cause instanceof CancellationException) {
+                state.set(TuneState.STOPPED);
+                message.set("Stopped; the leaderboard keeps the candidates that finished.");
+                return;
+            }
+            failure.set(Worker.message(error));
+            state.set(TuneState.FAILED);
+            message.set("Failed");
+            if (!(cause instanceof AutoMlException) && !(cause instanceof IllegalArgumentException)) {
+                app.dialogs().showError("AutoML failed", Worker.message(error), Worker.details(error));
+            }
+            return;
+        }
+        leaderboard.removeIf(r -> r.rank() > 0);
+        List<CandidateRow> ranked = done.leaderboard().stream().map(CandidateRow::done).toList();
+        leaderboard.addAll(0, ranked);
+        warnings.setAll(done.checks().stream().map(w -> w.severity().name().charAt(0)
+                + w.severity().name().substring(1).toLowerCase(java.util.Locale.ROOT) + ": " + w.message()).toList());
+        objective.set(done.objective());
+        if (modelName.get() == null || modelName.get().isBlank()) {
+            modelName.set(target.get() == null ? "automl-best" : target.get().replace('_', '-') + "-auto");
+        }
+        result.set(done);
+        state.set(done.stopped() ? TuneState.STOPPED : TuneState.FINISHED);
+        message.set(done.best().map(b -> "Best: " + b.displayName() + ", " + done.objective().metric() + " "
+                + MetricFormat.value(b.value()) + " under " + "cross-validation").orElse("No candidate finished in the budget.")
+                + (done.notes().isEmpty() ? "" : " \u00b7 " + String.join("; ", done.notes())));
+    }
+
+    private void clear() {
+        warnings.clear();
+        leaderboard.clear();
+        trialCounts.clear();
+        bestValues.clear();
+        result.set(null);
+        registered.set(null);
+        failure.set(null);
+        objective.set(null);
+    }
+}

@@ -1,0 +1,491 @@
+package dev.osprey.app.tune;
+
+import dev.osprey.app.AppContext;
+import dev.osprey.core.Engine;
+import dev.osprey.core.job.Job;
+import dev.osprey.core.registry.ModelVersion;
+import dev.osprey.core.tune.Direction;
+import dev.osprey.core.tune.HyperparameterImportance;
+import dev.osprey.core.tune.Objective;
+import dev.osprey.core.tune.SearchSpace;
+import dev.osprey.core.tune.Trial;
+import dev.osprey.core.tune.TrialState;
+import dev.osprey.core.tune.TuningEvent;
+import dev.osprey.core.tune.TuningException;
+import dev.osprey.core.tune.TuningJob;
+import dev.osprey.core.tune.TuningJobId;
+import dev.osprey.core.tune.TuningResult;
+import dev.osprey.core.tune.TuningSpec;
+import dev.osprey.core.tune.TuningStatus;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Tuning page's state: the form ({@link TuningSetup}), the shown tuning job (running live or
+ * re-opened from the catalog) with its trials, importance and per-trial curves, the earlier jobs,
+ * and registering the best trial. UI executor only; the job and catalog reads run elsewhere and
+ * their events come back coalesced (at most one batch per {@value #FLUSH_MILLIS} ms).
+ */
+public final class TuningViewModel {
+    static final long FLUSH_MILLIS = 150;
+    private static final Logger LOG = LoggerFactory.getLogger(TuningViewModel.class);
+
+    private final AppContext app;
+    private final Executor io;
+    private final Coalescer.Later later;
+    private final TuningSetup setup = new TuningSetup();
+    private final ReadOnlyObjectWrapper<TuneState> state = new ReadOnlyObjectWrapper<>(this, "state", TuneState.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ReadOnlyObjectWrapper<TuningJobId> shownJob = new ReadOnlyObjectWrapper<>(this, "shownJob");
+    private final ReadOnlyObjectWrapper<SearchSpace> space = new ReadOnlyObjectWrapper<>(this, "space");
+    private final ReadOnlyObjectWrapper<Objective> objective = new ReadOnlyObjectWrapper<>(this, "objective");
+    private final ObservableList<TrialRow> trials = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<TrialRow> best = new ReadOnlyObjectWrapper<>(this, "best");
+    private final ReadOnlyObjectWrapper<Map<String, Double>> importance = new ReadOnlyObjectWrapper<>(this, "importance", Map.of());
+    private final ObservableList<TuningJob> jobs = FXCollections.observableArrayList();
+    private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
+    private final ReadOnlyBooleanWrapper registering = new ReadOnlyBooleanWrapper(this, "registering");
+    private final ReadOnlyObjectWrapper<ModelVersion> registered = new ReadOnlyObjectWrapper<>(this, "registered");
+    private final TrialCurves curves;
+    private final BooleanBinding canStart;
+    private final BooleanBinding canRegister;
+    private Job<TuningResult> job;
+    private int plannedTrials;
+    private long generation;
+
+    public TuningViewModel(AppContext app) {
+        this(app, Worker.start("osprey-tuning-page"));
+    }
+
+    private TuningViewModel(AppContext app, ScheduledExecutorService worker) {
+        this(app, worker, flush -> worker.schedule(flush, FLUSH_MILLIS, TimeUnit.MILLISECONDS));
+    }
+
+    /** Tests pass {@code Runnable::run} for {@code io} and {@code later} (and as the UI executor). */
+    TuningViewModel(AppContext app, Executor io, Coalescer.Later later) {
+        this.app = Objects.requireNonNull(app);
+        this.io = Objects.requireNonNull(io);
+        this.later = Objects.requireNonNull(later);
+        this.curves = new TrialCurves(app, io);
+        this.canStart = Bindings.createBooleanBinding(() -> setup.problemProperty().get() == null && !state.get().isRunning(),
+                setup.problemProperty(), state);
+        this.canRegister = Bindings.createBooleanBinding(() -> best.get() != null && shownJob.get() != null
+                && !state.get().isRunning() && !registering.get() && modelName.get() != null && !modelName.get().isBlank(),
+                best, shownJob, state, registering, modelName);
+        setup.setWorkspaceOpen(app.engine() != null);
+        app.engineProperty().addListener((o, a, b) -> onWorkspaceChanged());
+    }
+
+    // --- state the view binds to ------------------------------------------------------------------
+
+    public TuningSetup setup() {
+        return setup;
+    }
+
+    public ReadOnlyObjectProperty<TuneState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** In [0, 1]: finished trials of the budget (or time used, when that is further). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** "xgboost on exam_scores · job 3", empty before a job is shown. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TuningJobId> shownJobProperty() {
+        return shownJob.getReadOnlyProperty();
+    }
+
+    /** The shown job's space: the trials table's columns and the parallel-coordinates axes. */
+    public ReadOnlyObjectProperty<SearchSpace> spaceProperty() {
+        return space.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Objective> objectiveProperty() {
+        return objective.getReadOnlyProperty();
+    }
+
+    /** The shown job's trials by number: running ones first appear as RUNNING, then are replaced. */
+    public ObservableList<TrialRow> trials() {
+        return trials;
+    }
+
+    /** The best COMPLETE trial so far, or null. */
+    public ReadOnlyObjectProperty<TrialRow> bestProperty() {
+        return best.getReadOnlyProperty();
+    }
+
+    /** Parameter -> share of the objective's spread it explains (HyperparameterImportance). */
+    public ReadOnlyObjectProperty<Map<String, Double>> importanceProperty() {
+        return importance.getReadOnlyProperty();
+    }
+
+    /** The selected trials' metric per step. */
+    public ObservableList<Curve> curves() {
+        return curves.shown();
+    }
+
+    /** Stored tuning jobs, newest first. */
+    public ObservableList<TuningJob> jobs() {
+        return jobs;
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public StringProperty modelNameProperty() {
+        return modelName;
+    }
+
+    public BooleanBinding canRegisterProperty() {
+        return canRegister;
+    }
+
+    public ReadOnlyBooleanProperty registeringProperty() {
+        return registering.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ModelVersion> registeredProperty() {
+        return registered.getReadOnlyProperty();
+    }
+
+    // --- actions ----------------------------------------------------------------------------------
+
+    /** Reads datasets and stored jobs again. */
+    public CompletableFuture<Void> refresh() {
+        Engine engine = app.engine();
+        setup.setWorkspaceOpen(engine != null);
+        if (engine == null) {
+            setup.setDatasets(List.of());
+            jobs.clear();
+            return CompletableFuture.completedFuture(null);
+        }
+        record Lists(List<dev.osprey.core.data.Dataset> datasets, List<TuningJob> jobs) {
+        }
+        return Worker.supply(engine, e -> new Lists(e.datasets().list(), e.tuning().jobs()), io).handleAsync((lists, error) -> {
+            if (engine != app.engine()) {
+                return null;
+            }
+            if (error != null) {
+                LOG.warn("Cannot read the datasets and tuning jobs", Worker.unwrap(error));
+                app.dialogs().showError("Cannot read the workspace", Worker.message(error), Worker.details(error));
+                return null;
+            }
+            setup.setDatasets(lists.datasets());
+            setup.setJobs(lists.jobs());
+            jobs.setAll(lists.jobs());
+            return null;
+        }, app.uiExecutor());
+    }
+
+    /** Starts the job the form describes in the background; the future completes once its end is on screen. */
+    public CompletableFuture<Void> start() {
+        Engine engine = app.engine();
+        if (!canStart.get() || engine == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        TuningSpec spec;
+        try {
+            spec = setup.spec();
+        } catch (IllegalArgumentException e) {
+            app.dialogs().showError("Cannot start the tuning job", e.getMessage(), null);
+            return CompletableFuture.completedFuture(null);
+        }
+        long g = ++generation;
+        clearShown();
+        plannedTrials = spec.budget().maxTrials();
+        space.set(spec.space());
+        title.set(spec.name().orElse("Tuning"));
+        progress.set(-1);
+        message.set("Waiting for a free worker");
+        state.set(TuneState.RUNNING);
+        Coalescer<TuningEvent> feed = new Coalescer<>(app.uiExecutor(), later, batch -> onEvents(g, batch));
+        Job<TuningResult> submitted = app.jobs().submit("Tune " + spec.name().orElse("a model"),
+                ctx -> engine.tuning().run(spec, ctx, feed::add));
+        job = submitted;
+        return submitted.result().handleAsync((done, error) -> {
+            feed.drainNow();
+            return finish(g, engine, error);
+        }, app.uiExecutor()).thenCompose(f -> f);
+    }
+
+    /** Stops the running job: running trials end as cancelled, finished ones are kept. */
+    public void stop() {
+        Job<TuningResult> running = job;
+        if (running != null && state.get().isRunning()) {
+            message.set("Stopping\u2026");
+            running.cancel();
+        }
+    }
+
+    /** Shows a stored job and its trials. */
+    public CompletableFuture<Void> open(TuningJob stored) {
+        Engine engine = app.engine();
+        if (stored == null || engine == null || state.get().isRunning()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long g = ++generation;
+        return Worker.supply(engine, e -> e.tuning().trials(stored.id()), io).handleAsync((list, error) -> {
+            if (g != generation || engine != app.engine()) {
+                return null;
+            }
+            if (error != null) {
+                app.dialogs().showError("Cannot open tuning job " + stored.id(), Worker.message(error), null);
+                return null;
+            }
+            clearShown();
+            show(stored, list);
+            return null;
+        }, app.uiExecutor());
+    }
+
+    /** The trials whose per-step curves to draw (the table's selection). */
+    public void selectTrials(List<Integer> numbers) {
+        curves.select(numbers, rowsByNumber());
+    }
+
+    /** Registers the shown job's best trial under {@link #modelNameProperty()}. */
+    public CompletableFuture<ModelVersion> registerBest() {
+        Engine engine = app.engine();
+        TuningJobId id = shownJob.get();
+        if (!canRegister.get() || engine == null || id == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String name = modelName.get().strip();
+        registering.set(true);
+        return Worker.supply(engine, e -> e.tuning().registerBest(id, name), io).handleAsync((version, error) -> {
+            registering.set(false);
+            if (error != null) {
+                app.dialogs().showError("Cannot register the best model", Worker.message(error),
+                        Worker.unwrap(error) instanceof TuningException ? null : Worker.details(error));
+                return null;
+            }
+            registered.set(version);
+            app.dialogs().notify("Registered " + version.name() + " version " + version.version() + ".");
+            return version;
+        }, app.uiExecutor());
+    }
+
+    // --- internals --------------------------------------------------------------------------------
+
+    private void onEvents(long g, List<TuningEvent> batch) {
+        if (g != generation) {
+            return;
+        }
+        Map<Integer, TrialRow> rows = rowsByNumber();
+        boolean finished = false;
+        for (TuningEvent e : batch) {
+            switch (e) {
+                case TuningEvent.JobStarted s -> {
+                    shownJob.set(s.jobId());
+                    objective.set(s.objective());
+                    space.set(s.space());
+                    title.set(s.name() + " \u00b7 job " + s.jobId());
+                }
+                case TuningEvent.TrialStarted s -> rows.put(s.trial(), TrialRow.running(s.trial(), s.params()));
+                case TuningEvent.IntermediateValue v -> curves.live(v.trial(), v.step(), v.value());
+                case TuningEvent.TrialFinished f -> {
+                    rows.put(f.trial().number(), TrialRow.of(f.trial()));
+                    finished = true;
+                }
+                case TuningEvent.BestChanged b -> rows.put(b.best().number(), TrialRow.of(b.best()));
+                case TuningEvent.JobFinished f -> finished = true;
+            }
+        }
+        apply(rows);
+        if (finished) {
+            updateDerived();
+        }
+        curves.refresh(rows);
+        if (state.get().isRunning()) {
+            long done = trials.stream().filter(t -> t.state() != TrialState.RUNNING).count();
+            long running = trials.size() - done;
+            progress.set(plannedTrials > 0 ? Math.min(1, done / (double) plannedTrials) : -1);
+            message.set(String.format(java.util.Locale.ROOT, "%d of %d trials finished, %d running%s", done, plannedTrials,
+                    running, best.get() == null ? "" : " \u00b7 best " + MetricFormat.value(best.get().value().getAsDouble())
+                            + " (trial " + best.get().number() + ")"));
+        }
+    }
+
+    private CompletableFuture<Void> finish(long g, Engine engine, Throwable error) {
+        if (g != generation || engine != app.engine()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        job = null;
+        TuningJobId id = shownJob.get();
+        boolean cancelled = error != null && Worker.unwrap(error) instanceof java.util.concurrent.CancellationException;
+        if (error != null && !cancelled && id == null) {
+            // refused before any trial: the engine's message says what to fix
+            failure.set(Worker.message(error));
+            message.set("Not started");
+            state.set(TuneState.FAILED);
+            if (!(Worker.unwrap(error) instanceof TuningException)) {
+                app.dialogs().showError("Tuning failed", Worker.message(error), Worker.details(error));
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        if (id == null) {
+            state.set(TuneState.STOPPED);
+            message.set("Stopped before the first trial");
+            return refresh();
+        }
+        // the catalog holds what was kept (a stopped job keeps its finished trials): show that
+        return Worker.supply(engine, e -> new Object[]{e.tuning().job(id), e.tuning().trials(id)}, io).handleAsync((read, readError) -> {
+            if (g != generation) {
+                return null;
+            }
+            if (readError == null) {
+                @SuppressWarnings("unchecked") List<Trial> list = (List<Trial>) read[1];
+                show((TuningJob) read[0], list);
+            } else {
+                state.set(cancelled ? TuneState.STOPPED : TuneState.FAILED);
+            }
+            if (error != null && !cancelled) {
+                failure.set(Worker.message(error));
+            }
+            return null;
+        }, app.uiExecutor()).thenCompose(v -> refresh());
+    }
+
+    private void show(TuningJob stored, List<Trial> list) {
+        shownJob.set(stored.id());
+        space.set(stored.space());
+        objective.set(stored.objective());
+        plannedTrials = stored.budget().maxTrials();
+        title.set(stored.name() + " \u00b7 job " + stored.id());
+        trials.setAll(list.stream().map(TrialRow::of).sorted(Comparator.comparingInt(TrialRow::number)).toList());
+        updateDerived();
+        state.set(switch (stored.status()) {
+            case RUNNING -> TuneState.RUNNING;
+            case FINISHED -> TuneState.FINISHED;
+            case STOPPED -> TuneState.STOPPED;
+            case FAILED -> TuneState.FAILED;
+        });
+        if (stored.status() == TuningStatus.FAILED && !stored.message().isBlank()) {
+            failure.set(stored.message());
+        }
+        progress.set(1);
+        message.set((stored.status() == TuningStatus.STOPPED ? "Stopped: " : "") + stored.message()
+                + (best.get() == null ? "" : " \u00b7 best " + MetricFormat.value(best.get().value().getAsDouble())
+                + " (trial " + best.get().number() + ")"));
+        if (modelName.get() == null || modelName.get().isBlank()) {
+            modelName.set(stored.target().replace('_', '-') + "-tuned");
+        }
+    }
+
+    private void updateDerived() {
+        Objective o = objective.get();
+        Direction d = o == null ? Direction.MINIMIZE : o.direction();
+        TrialRow top = null;
+        for (TrialRow r : trials) {
+            if (r.isComplete() && (top == null || d.better(r.value().getAsDouble(), top.value().getAsDouble()))) {
+                top = r;
+            }
+        }
+        best.set(top);
+        SearchSpace s = space.get();
+        if (s != null) {
+            List<Trial> done = new ArrayList<>();
+            for (TrialRow r : trials) {
+                done.add(new Trial(r.number(), r.params(), r.state(), r.value(), r.run(), 0, r.elapsed(), r.message()));
+            }
+            importance.set(HyperparameterImportance.of(done, s));
+        }
+    }
+
+    /** Updates the table's rows in place (by number), so its selection and scroll position survive a batch. */
+    private void apply(Map<Integer, TrialRow> rows) {
+        int i = 0;
+        for (TrialRow r : rows.values()) {
+            if (i < trials.size() && trials.get(i).number() == r.number()) {
+                if (!trials.get(i).equals(r)) {
+                    trials.set(i, r);
+                }
+            } else {
+                trials.add(i, r);
+            }
+            i++;
+        }
+    }
+
+    private Map<Integer, TrialRow> rowsByNumber() {
+        Map<Integer, TrialRow> rows = new java.util.TreeMap<>();
+        for (TrialRow r : trials) {
+            rows.put(r.number(), r);
+        }
+        return rows;
+    }
+
+    private void clearShown() {
+        trials.clear();
+        curves.clear();
+        best.set(null);
+        importance.set(Map.of());
+        shownJob.set(null);
+        objective.set(null);
+        space.set(null);
+        failure.set(null);
+        registered.set(null);
+        title.set("");
+    }
+
+    private void onWorkspaceChanged() {
+        generation++;
+        job = null;
+        clearShown();
+        state.set(TuneState.IDLE);
+        progress.set(0);
+        message.set("");
+        setup.setDatasets(List.of());
+        setup.setJobs(List.of());
+        refresh();
+    }
+
+    /** For tests: the trial values as the best-so-far chart reads them. */
+    Map<Integer, Double> completeValues() {
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        trials.stream().filter(TrialRow::isComplete).forEach(t -> out.put(t.number(), t.value().getAsDouble()));
+        return out;
+    }
+}
