@@ -1,0 +1,7 @@
+package dev.osprey.core.quality;
+
+/** What a warning is about. */
+public enum WarningKind {
+    TARGET_LEAKAGE, CONSTANT_TARGET, TARGET_MISSING, MANY_MISSING, CLASS_IMBALANCE, CONSTANT_COLUMN, DUPLICATE_ROWS,
+    SOME_MISSING, SKEW, OUTLIERS, HIGH_CARDINALITY
+}
