@@ -113,6 +113,7 @@ final class ModelCards {
             line(out, "dataset", tags.getOrDefault("osprey.dataset.name", "?") + " (" + tags.getOrDefault("osprey.dataset.rows", "?")
                     + " rows, fingerprint " + tags.getOrDefault("osprey.dataset.fingerprint", "?") + ")");
             line(out, "validation", params.getOrDefault("validation", "?") + ", seed " + params.getOrDefault("seed", "?"));
+            dev.osprey.core.train.RecipeBinding.provenance(tags).ifPresent(text -> line(out, "recipe", text));
             tags.entrySet().stream().filter(e -> e.getKey().startsWith("osprey.lib.")).sorted(Map.Entry.comparingByKey())
                     .forEach(e -> line(out, e.getKey().substring("osprey.lib.".length()), e.getValue()));
             line(out, "java", tags.getOrDefault("osprey.jvm", "?"));

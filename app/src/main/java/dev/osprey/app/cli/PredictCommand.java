@@ -4,6 +4,7 @@ import dev.osprey.core.registry.ModelRegistry;
 import dev.osprey.core.registry.ModelVersion;
 import dev.osprey.core.train.ModelSignature;
 import dev.osprey.core.train.Prediction;
+import dev.osprey.core.train.ProblemType;
 import dev.osprey.core.train.TrainedModel;
 import dev.osprey.core.workspace.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -108,7 +109,9 @@ final class PredictCommand extends HeadlessCommand {
             }
             String[] line = java.util.Arrays.copyOf(row, width);
             int c = row.length;
-            line[c++] = p.label().orElseGet(() -> Double.toString(p.value()));
+            // a clustering writes the cluster id, -1 for noise (DBSCAN), so the column stays numeric
+            line[c++] = sig.problemType() == ProblemType.CLUSTERING ? Long.toString((long) p.value())
+                    : p.label().orElseGet(() -> Double.toString(p.value()));
             for (String label : sig.classLabels()) {
                 line[c++] = Double.toString(p.probabilities().getOrDefault(label, 0.0));
             }

@@ -11,6 +11,7 @@ import dev.osprey.core.train.Algorithm;
 import dev.osprey.core.train.AlgorithmOptions;
 import dev.osprey.core.train.Algorithms;
 import dev.osprey.core.train.ProblemType;
+import dev.osprey.core.train.RecipeRef;
 import dev.osprey.core.train.TrainingRequest;
 import dev.osprey.core.train.TrainingResult;
 import dev.osprey.core.train.Validation;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code osprey train --data NAME_OR_FILE --target COL [...]}: one training job, recorded as a run,
- * optionally registered as the next version of a named model. Everything the command line can get
+ * optionally registered as the next version of a named model. Without {@code --target} a clustering
+ * algorithm ({@code kmeans}, {@code dbscan}) groups the rows. Everything the command line can get
  * wrong is checked before any data is read, so a typo never costs a training's time.
  */
 @Command(name = "train", sortOptions = false, description = {"Train a model on a dataset and record the run.",
@@ -44,12 +46,18 @@ final class TrainCommand extends HeadlessCommand {
             description = "A dataset of the workspace, or a data file (imported first as a dataset named from the file).")
     private String data;
 
-    @Option(names = {"-t", "--target"}, required = true, paramLabel = "COL", description = "The column to predict.")
+    @Option(names = {"-t", "--target"}, paramLabel = "COL",
+            description = "The column to predict. Leave it out to cluster (--algorithm kmeans or dbscan).")
     private String target;
 
     @Option(names = {"-a", "--algorithm"}, paramLabel = "ALGORITHM", defaultValue = "xgboost",
             description = "Default: ${DEFAULT-VALUE}. 'osprey algorithms' lists them with their parameters.")
     private String algorithm;
+
+    @Option(names = "--recipe", paramLabel = "RECIPE[:VERSION]",
+            description = {"Train on the result of this saved wrangling recipe over the data (latest version unless"
+                    + " :VERSION). The model then takes the data's raw columns and applies the recipe itself."})
+    private String recipe;
 
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
             description = "A hyperparameter, e.g. --param max_depth=4 (repeatable); others keep their defaults.")
@@ -88,7 +96,10 @@ final class TrainCommand extends HeadlessCommand {
         if (experiment != null && experiment.isBlank()) {
             throw usage("The experiment name is empty.", experiment);
         }
+        Optional<RecipeRef> recipeRef = recipeRef();
         Algorithm algo = algorithm(algorithm);
+        boolean clustering = target == null;
+        checkClustering(algo, clustering);
         AlgorithmOptions options = algo.options(params);
         if (problem != null && !algo.supports(problem)) {
             throw new CliException(algo.displayName() + " cannot train a " + problem.name().toLowerCase(Locale.ROOT)
@@ -97,15 +108,18 @@ final class TrainCommand extends HeadlessCommand {
         Path workspace = root().resolveWorkspace(err());
         try (HeadlessSession session = HeadlessSession.open(env(), err(), workspace)) {
             Dataset dataset = dataset(session);
-            TrainingRequest request = TrainingRequest.of(dataset.id(), target, algo.id()).withOptions(params)
-                    .withValidation(validation);
-            if (problem != null) {
+            TrainingRequest request = clustering ? TrainingRequest.clustering(dataset.id(), algo.id()).withOptions(params)
+                    : TrainingRequest.of(dataset.id(), target, algo.id()).withOptions(params).withValidation(validation);
+            if (problem != null && !clustering) {
                 request = request.withProblemType(problem);
             }
             if (experiment != null) {
                 request = request.withExperiment(experiment.strip());
             }
-            String experimentName = request.experiment().orElse(dataset.name() + " / " + target);
+            if (recipeRef.isPresent()) {
+                request = request.withRecipe(recipeRef.get());
+            }
+            String experimentName = request.experiment().orElse(dataset.name() + " / " + (clustering ? "clusters" : target));
             int folds = validation instanceof Validation.Holdout ? 1 : cv;
             int rounds = rounds(options);
             String title = "Training " + algo.id() + " on " + dataset.name();
@@ -137,6 +151,23 @@ final class TrainCommand extends HeadlessCommand {
             out().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** A clustering algorithm takes no target and no validation; every other one needs a target. */
+    private void checkClustering(Algorithm algo, boolean clustering) {
+        boolean clusters = algo.supports(ProblemType.CLUSTERING);
+        if (clustering && !clusters) {
+            throw usage("Missing --target COL: " + algo.id() + " learns to predict a column. To group rows without a target,"
+                    + " use --algorithm " + String.join(" or ", Algorithms.supporting(ProblemType.CLUSTERING).stream()
+                    .map(Algorithm::id).toList()) + ".", algorithm);
+        }
+        if (!clustering && clusters) {
+            throw usage(algo.id() + " finds clusters without a target; leave out --target " + target + ".", target);
+        }
+        if (clustering && (cv != null || holdout != null || stratified || problem != null)) {
+            throw usage("Clustering uses every row and has no target: --cv, --holdout, --stratified and --problem do not"
+                    + " apply to " + algo.id() + ".", algorithm);
+        }
     }
 
     private Validation validation() {
@@ -206,9 +237,14 @@ final class TrainCommand extends HeadlessCommand {
 
     private void print(Algorithm algo, Dataset dataset, Validation validation, TrainingResult r, String experimentName) {
         ProblemType type = r.model().signature().problemType();
+        if (type == ProblemType.CLUSTERING) {
+            printClusters(algo, dataset, r, experimentName);
+            return;
+        }
         out().printf("Trained %s on %s to predict %s (%s), %s: %s training rows, %s validation rows, %s.%n",
                 algo.displayName(), dataset.name(), target, type.name().toLowerCase(Locale.ROOT), validation.describe(),
                 Numbers.count(r.trainRows()), Numbers.count(r.validRows()), Numbers.seconds(r.elapsed().toMillis() / 1000.0));
+        printRecipe(r);
         out().println();
         Map<String, Double> metrics = new LinkedHashMap<>(r.metrics());
         metrics.keySet().removeIf(k -> k.contains("["));
@@ -221,6 +257,52 @@ final class TrainCommand extends HeadlessCommand {
                 out().println("Confusion matrix (rows: actual, columns: predicted):");
                 ModelCards.confusion(report).print(out());
             }
+        });
+        if (!r.importance().byColumn().isEmpty()) {
+            out().println();
+            ModelCards.importance(r.importance(), MAX_IMPORTANCE_ROWS).print(out());
+        }
+        out().println();
+        out().printf("Run: %d (experiment '%s')%n", r.runId().value(), experimentName);
+    }
+
+    /** For a model trained through a recipe: which one, and the raw columns it takes. */
+    private void printRecipe(TrainingResult r) {
+        r.model().recipe().ifPresent(b -> {
+            out().printf("Through the recipe %s: the model takes the raw columns %s and applies the recipe first.%n",
+                    b.describe(), String.join(", ", r.model().signature().inputNames()));
+            if (!b.skippedSteps().isEmpty()) {
+                out().printf("Left out when scoring single rows: %s.%n", String.join("; ", b.skippedSteps()));
+            }
+        });
+    }
+
+    private Optional<RecipeRef> recipeRef() {
+        if (recipe == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RecipeRef.parse(recipe));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage(), recipe);
+        }
+    }
+
+    private void printClusters(Algorithm algo, Dataset dataset, TrainingResult r, String experimentName) {
+        out().printf("Clustered %s rows of %s with %s in %s.%n", Numbers.count(r.trainRows()), dataset.name(),
+                algo.displayName(), Numbers.seconds(r.elapsed().toMillis() / 1000.0));
+        out().println();
+        Numbers.metricsTable(r.metrics()).print(out());
+        r.clusters().ifPresent(c -> {
+            out().println();
+            TextTable t = new TextTable(List.of("CLUSTER", "ROWS"), false, true);
+            for (int k = 0; k < c.clusters(); k++) {
+                t.add(List.of(Integer.toString(k), Numbers.count(c.sizes().get(k))));
+            }
+            if (c.noise() > 0) {
+                t.add(List.of("noise (-1)", Numbers.count(c.noise())));
+            }
+            t.print(out());
         });
         if (!r.importance().byColumn().isEmpty()) {
             out().println();

@@ -1,39 +1,32 @@
 package dev.osprey.app.train;
 
-import dev.osprey.core.data.DataException;
-import dev.osprey.core.data.Dataset;
-import dev.osprey.core.data.DatasetService;
-import dev.osprey.core.data.TablePreview;
-import dev.osprey.core.job.JobContext;
-import dev.osprey.core.train.ModelSignature;
-import dev.osprey.core.train.Prediction;
+import dev.osprey.core.train.HeldOut;
 import dev.osprey.core.train.ProblemType;
-import dev.osprey.core.train.TrainedModel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * The plots that need one prediction per row: predicted against actual (regression) and the ROC
- * curve (binary classification). ml-core's result carries the validation metrics but not the
- * validation rows' predictions, so these are computed here by scoring the first
- * {@link #MAX_ROWS} rows of the dataset with the trained model. Those rows include training rows,
- * so the plots are in-sample; the page says so next to them and the metrics table stays the
- * validation score.
+ * The plots that need one prediction per row, all from rows the model did not train on (the
+ * result's {@link HeldOut} predictions: the holdout rows, or every row's out-of-fold prediction):
+ * predicted against actual (regression) and the ROC curve (binary classification).
  *
- * @param rows              the rows scored (those with a target value)
- * @param predictedVsActual regression: x actual, y predicted; else empty
+ * @param rows              the held-out rows the plots are computed from (ml-core keeps at most {@link HeldOut#MAX_ROWS})
+ * @param scored            how many rows were held out and scored in all
+ * @param outOfFold         k-fold: each row predicted by the model that did not see it
+ * @param predictedVsActual regression: x actual, y predicted, at most {@link #MAX_POINTS} of the rows; else empty
  * @param roc               binary classification: x false positive rate, y true positive rate, from (0,0) to (1,1); else empty
  * @param positiveLabel     the class the ROC curve scores (the second label), or null
  * @param auc               the area under {@code roc} (NaN when there is none)
  */
-public record Diagnostics(int rows, List<XY> predictedVsActual, List<XY> roc, String positiveLabel, double auc) {
-    /** Enough rows for a readable scatter without thousands of chart nodes. */
-    static final int MAX_ROWS = 1000;
+public record Diagnostics(int rows, int scored, boolean outOfFold, List<XY> predictedVsActual, List<XY> roc,
+                          String positiveLabel, double auc) {
+    /** Enough points for a readable scatter without thousands of chart nodes. */
+    static final int MAX_POINTS = 1000;
+    /** The ROC curve is thinned to about this many points (its area is computed before). */
+    static final int MAX_CURVE_POINTS = 400;
 
     public record XY(double x, double y) {
     }
@@ -44,7 +37,7 @@ public record Diagnostics(int rows, List<XY> predictedVsActual, List<XY> roc, St
     }
 
     static Diagnostics none() {
-        return new Diagnostics(0, List.of(), List.of(), null, Double.NaN);
+        return new Diagnostics(0, 0, false, List.of(), List.of(), null, Double.NaN);
     }
 
     /** x predicted, y actual minus predicted. */
@@ -52,58 +45,55 @@ public record Diagnostics(int rows, List<XY> predictedVsActual, List<XY> roc, St
         return predictedVsActual.stream().map(p -> new XY(p.y(), p.x() - p.y())).toList();
     }
 
-    /** Scores the dataset's first rows with {@code model}; reads them through {@code datasets}. */
-    static Diagnostics compute(DatasetService datasets, Dataset dataset, TrainedModel model, JobContext job)
-            throws DataException {
-        ModelSignature sig = model.signature();
-        if (sig.problemType() == ProblemType.MULTICLASS) {
+    /** Where the plotted rows come from, in words, e.g. "Held out: all 200 validation rows". */
+    public String scope() {
+        String kept = rows == scored ? "all " + String.format("%,d", scored) : String.format("a seeded sample of %,d of the %,d", rows, scored);
+        String what = outOfFold ? kept + " rows, each predicted by the fold model that did not train on it"
+                : kept + " validation rows";
+        String shown = predictedVsActual.size() < rows && !predictedVsActual.isEmpty()
+                ? String.format("; %,d of them plotted", predictedVsActual.size()) : "";
+        return (outOfFold ? "Out-of-fold: " : "Held out: ") + what + shown;
+    }
+
+    /** The plots of the result's held-out predictions. */
+    static Diagnostics of(HeldOut held) {
+        if (held.isEmpty()) {
             return none();
         }
-        job.progress(-1, "Scoring rows for the plots");
-        TablePreview table = datasets.preview(dataset.id(), MAX_ROWS);
-        int targetAt = -1;
-        for (int c = 0; c < table.columns().size(); c++) {
-            if (table.columns().get(c).name().equals(sig.output())) {
-                targetAt = c;
+        int n = held.rows();
+        if (held.problemType() == ProblemType.REGRESSION) {
+            int stride = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
+            List<XY> scatter = new ArrayList<>();
+            for (int i = 0; i < n; i += stride) {
+                scatter.add(new XY(held.actual()[i], held.predictions()[i][0]));
             }
+            return new Diagnostics(n, held.scored(), held.outOfFold(), scatter, List.of(), null, Double.NaN);
         }
-        if (targetAt < 0) {
-            return none();
+        if (held.problemType() != ProblemType.BINARY) {
+            return new Diagnostics(n, held.scored(), held.outOfFold(), List.of(), List.of(), null, Double.NaN);
         }
-        List<XY> scatter = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        List<Boolean> positives = new ArrayList<>();
-        String positive = sig.problemType() == ProblemType.BINARY ? sig.classLabels().get(1) : null;
-        for (List<Object> row : table.rows()) {
-            job.checkCancelled();
-            Object actual = row.get(targetAt);
-            if (actual == null || actual instanceof String s && s.isBlank()) {
-                continue;
-            }
-            Map<String, Object> byName = new HashMap<>();
-            for (int c = 0; c < row.size(); c++) {
-                byName.put(table.columns().get(c).name(), row.get(c));
-            }
-            Prediction p = model.predict(byName);
-            if (positive == null) {
-                if (actual instanceof Number n && Double.isFinite(n.doubleValue())) {
-                    scatter.add(new XY(n.doubleValue(), p.value()));
-                }
-            } else {
-                scores.add(p.probabilities().getOrDefault(positive, Double.NaN));
-                positives.add(positive.equals(category(actual)));
-            }
+        double[] scores = new double[n];
+        boolean[] positive = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = held.predictions()[i][1];
+            positive[i] = held.actual()[i] == 1;
         }
-        if (positive == null) {
-            return new Diagnostics(scatter.size(), scatter, List.of(), null, Double.NaN);
+        List<XY> curve = rocCurve(scores, positive);
+        return new Diagnostics(n, held.scored(), held.outOfFold(), List.of(), thin(curve), held.classLabels().get(1), area(curve));
+    }
+
+    /** Every k-th point of a long curve, keeping both ends. */
+    static List<XY> thin(List<XY> curve) {
+        if (curve.size() <= MAX_CURVE_POINTS) {
+            return curve;
         }
-        double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] pos = new boolean[positives.size()];
-        for (int i = 0; i < pos.length; i++) {
-            pos[i] = positives.get(i);
+        int stride = (curve.size() + MAX_CURVE_POINTS - 1) / MAX_CURVE_POINTS;
+        List<XY> out = new ArrayList<>();
+        for (int i = 0; i < curve.size() - 1; i += stride) {
+            out.add(curve.get(i));
         }
-        List<XY> curve = rocCurve(s, pos);
-        return new Diagnostics(pos.length, List.of(), curve, positive, area(curve));
+        out.add(curve.getLast());
+        return out;
     }
 
     /**

@@ -31,6 +31,7 @@ final class ProblemTypes {
             case REGRESSION -> "Regression";
             case BINARY -> "Binary classification";
             case MULTICLASS -> "Multi-class classification";
+            case CLUSTERING -> "Clustering (no target)";
         };
     }
 }

@@ -115,6 +115,30 @@ final class ResultCharts {
         return chart;
     }
 
+    /** One vertical bar per cluster (its rows), and one for noise when there is any. */
+    static BarChart<String, Number> clusterSizes(dev.osprey.core.train.ClusterReport report) {
+        CategoryAxis x = new CategoryAxis();
+        x.setLabel("cluster");
+        NumberAxis y = new NumberAxis();
+        y.setLabel("rows");
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setId("clusterChart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.getStyleClass().addAll("result-chart", "cluster-chart");
+        XYChart.Series<String, Number> s = new XYChart.Series<>();
+        for (int k = 0; k < report.clusters(); k++) {
+            s.getData().add(new XYChart.Data<>(Integer.toString(k), report.sizes().get(k)));
+        }
+        if (report.noise() > 0) {
+            s.getData().add(new XYChart.Data<>("noise", report.noise()));
+        }
+        chart.getData().add(s);
+        chart.setPrefHeight(300);
+        chart.setCategoryGap(Math.max(4, 40 - 2 * report.clusters()));
+        return chart;
+    }
+
     /** Horizontal bars, largest on top, as percentages of the total importance. */
     static BarChart<Number, String> importance(Map<String, Double> byColumn) {
         NumberAxis x = new NumberAxis();

@@ -155,9 +155,12 @@ final class ResultPanel extends VBox {
         List<Node> all = new ArrayList<>();
         all.add(metricsCard(o));
         Diagnostics d = o.diagnostics();
-        if (o.problemType() == ProblemType.REGRESSION) {
+        if (o.problemType() == ProblemType.CLUSTERING) {
+            o.clusters().ifPresent(c -> all.add(Cards.card("clusterCard", "Cluster sizes", clusterCaption(c),
+                    ResultCharts.clusterSizes(c))));
+        } else if (o.problemType() == ProblemType.REGRESSION) {
             if (!d.predictedVsActual().isEmpty()) {
-                String scope = inSample(d);
+                String scope = d.scope();
                 all.add(Cards.card("predictedCard", "Predicted vs actual", scope,
                         ResultCharts.scatter("predictedChart", d.predictedVsActual(), "actual", "predicted", true)));
                 all.add(Cards.card("residualCard", "Residuals", "Actual minus predicted, against the prediction. " + scope,
@@ -169,8 +172,7 @@ final class ResultPanel extends VBox {
                     new ConfusionMatrixView(r))));
             if (!d.roc().isEmpty()) {
                 all.add(Cards.card("rocCard", "ROC curve (positive class: " + d.positiveLabel() + ")",
-                        String.format(java.util.Locale.ROOT, "Area %.3f on %s (validation AUC is in the metrics)",
-                                d.auc(), inSample(d).replace("In-sample: ", "")),
+                        String.format(java.util.Locale.ROOT, "Area %.3f. %s", d.auc(), d.scope()),
                         ResultCharts.roc(d.roc())));
             }
         }
@@ -185,8 +187,9 @@ final class ResultPanel extends VBox {
         }
     }
 
-    private static String inSample(Diagnostics d) {
-        return "In-sample: the first " + String.format("%,d", d.rows()) + " rows of the dataset, training rows included";
+    private static String clusterCaption(dev.osprey.core.train.ClusterReport c) {
+        return String.format("%,d clusters", c.clusters())
+                + (c.noise() > 0 ? String.format("; %,d rows are noise (in no cluster, id -1)", c.noise()) : "");
     }
 
     private static String importanceCaption(TrainingOutcome o) {
@@ -194,6 +197,7 @@ final class ResultPanel extends VBox {
             case "gain" -> "XGBoost's gain";
             case "split" -> "the trees' split improvement";
             case "permutation" -> "how much the validation loss rises when a column is shuffled";
+            case "cluster separation" -> "the share of each column's variance that lies between the clusters";
             default -> o.importanceMethod();
         };
         int more = o.importance().size() - ResultCharts.MAX_BARS;
@@ -214,14 +218,19 @@ final class ResultPanel extends VBox {
         table.getColumns().setAll(List.of(name, value));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         List<MetricRow> rows = new ArrayList<>(o.metrics());
+        boolean clustering = o.problemType() == ProblemType.CLUSTERING;
         rows.add(new MetricRow("train_rows", "Training rows", o.result().trainRows(), String.format("%,d", o.result().trainRows())));
-        rows.add(new MetricRow("valid_rows", "Validation rows", o.result().validRows(), String.format("%,d", o.result().validRows())));
+        if (!clustering) {
+            rows.add(new MetricRow("valid_rows", "Validation rows", o.result().validRows(), String.format("%,d", o.result().validRows())));
+        }
         table.getItems().setAll(rows);
         table.setFixedCellSize(28);
         table.setPrefHeight(Math.min(16, rows.size()) * 28 + 40);
         table.setMinHeight(Region.USE_PREF_SIZE);
         table.setMaxHeight(Region.USE_PREF_SIZE);
-        VBox card = Cards.card("metricsCard", "Metrics", "Scored on the validation rows (" + o.validation() + ")", table);
+        VBox card = Cards.card("metricsCard", "Metrics", clustering
+                ? "Measured on the rows clustered (silhouette on a seeded sample of at most 5,000)"
+                : "Scored on the validation rows (" + o.validation() + ")", table);
         VBox.setVgrow(table, Priority.NEVER);
         return card;
     }

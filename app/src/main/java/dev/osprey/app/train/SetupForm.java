@@ -94,6 +94,12 @@ final class SetupForm extends ScrollPane {
         Choices.buttonLabel(dataset, Dataset::name);
         Choices.sync(dataset, setup.datasetProperty());
 
+        // a recipe saved on this dataset: the model trains on its result and takes the dataset's raw columns
+        ComboBox<String> recipe = new ComboBox<>(setup.recipes());
+        recipe.setId("recipeChoice");
+        recipe.setMaxWidth(Double.MAX_VALUE);
+        Choices.sync(recipe, setup.recipeProperty());
+
         ComboBox<String> target = new ComboBox<>(setup.targets());
         target.setId("targetChoice");
         target.setMaxWidth(Double.MAX_VALUE);
@@ -126,15 +132,46 @@ final class SetupForm extends ScrollPane {
             }
         });
 
+        // a clustering has no target to infer a type from, nor one to override
+        type.disableProperty().bind(setup.problemTypeProperty().isEqualTo(ProblemType.CLUSTERING));
         GridPane g = grid();
         g.addRow(0, fieldLabel("Dataset", dataset), dataset);
         g.addRow(1, fieldLabel("Target", target), target);
         g.addRow(2, fieldLabel("Problem type", type), type);
+        showRecipeRow(g, fieldLabel("Recipe", recipe), recipe);
         return g;
+    }
+
+    /**
+     * The Recipe row sits under Dataset only while the dataset has saved recipes, so the form of a dataset
+     * without any stays as short as before (the Start button in view).
+     */
+    private void showRecipeRow(GridPane g, Label label, ComboBox<String> recipe) {
+        Runnable update = () -> {
+            boolean wanted = setup.recipes().size() > 1;
+            if (wanted == g.getChildren().contains(recipe)) {
+                return;
+            }
+            for (Node n : java.util.List.copyOf(g.getChildren())) {
+                if (n != label && n != recipe && GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) >= 1) {
+                    GridPane.setRowIndex(n, GridPane.getRowIndex(n) + (wanted ? 1 : -1));
+                }
+            }
+            if (wanted) {
+                g.addRow(1, label, recipe);
+            } else {
+                g.getChildren().removeAll(label, recipe);
+            }
+        };
+        setup.recipes().addListener((ListChangeListener<String>) c -> update.run());
+        update.run();
     }
 
     private TypeOption autoType() {
         ProblemType inferred = setup.inferredTypeProperty().get();
+        if (inferred == ProblemType.CLUSTERING) {
+            return new TypeOption(null, ProblemTypes.label(inferred));
+        }
         return new TypeOption(null, inferred == null ? "Inferred from the target" : ProblemTypes.label(inferred) + " (inferred)");
     }
 
@@ -240,7 +277,15 @@ final class SetupForm extends ScrollPane {
             n.visibleProperty().bind(holdout.not());
             n.managedProperty().bind(holdout.not());
         }
-        return g;
+        var clustering = setup.problemTypeProperty().isEqualTo(ProblemType.CLUSTERING);
+        g.disableProperty().bind(clustering);
+        Label none = new Label("Clustering uses every row: there is no target to validate against.");
+        none.setId("noValidationHint");
+        none.getStyleClass().add("hint");
+        none.setWrapText(true);
+        none.visibleProperty().bind(clustering);
+        none.managedProperty().bind(clustering);
+        return new VBox(6, none, g);
     }
 
     private static TextField numberField(String id, javafx.beans.property.StringProperty value, OptionField.Kind kind) {

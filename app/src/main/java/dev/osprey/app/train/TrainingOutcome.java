@@ -1,6 +1,7 @@
 package dev.osprey.app.train;
 
 import dev.osprey.core.train.ClassificationReport;
+import dev.osprey.core.train.ClusterReport;
 import dev.osprey.core.train.ProblemType;
 import dev.osprey.core.train.TrainingCode;
 import dev.osprey.core.train.TrainingRequest;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * A finished training as the result panel shows it: the request and ml-core's result, the
- * in-sample plots, and what the run was (dataset, algorithm, validation) in words.
+ * plots of the held-out predictions, and what the run was (dataset, algorithm, validation) in words.
  */
 public record TrainingOutcome(TrainingRequest request, TrainingResult result, Diagnostics diagnostics,
                               String datasetName, String algorithmName, String validation) {
@@ -23,6 +24,13 @@ public record TrainingOutcome(TrainingRequest request, TrainingResult result, Di
         Objects.requireNonNull(request);
         Objects.requireNonNull(result);
         Objects.requireNonNull(diagnostics);
+    }
+
+    /** "exam_scores" trained for exam_score suggests "exam-score": the target (a clustering: "DATASET-clusters"), as a model name. */
+    public String suggestedModelName() {
+        String base = problemType() == ProblemType.CLUSTERING ? datasetName + " clusters" : result.model().signature().output();
+        String s = base.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return s.isEmpty() ? "model" : s;
     }
 
     /** "Export to notebook": a Java cell that trains the same model again in a notebook. */
@@ -56,6 +64,11 @@ public record TrainingOutcome(TrainingRequest request, TrainingResult result, Di
 
     public Optional<ClassificationReport> report() {
         return result.report();
+    }
+
+    /** A clustering's cluster sizes and noise count. */
+    public Optional<ClusterReport> clusters() {
+        return result.clusters();
     }
 
     /** Feature importance, largest first. */

@@ -3,6 +3,7 @@ package dev.osprey.app.train;
 import dev.osprey.core.data.Column;
 import dev.osprey.core.data.ColumnRole;
 import dev.osprey.core.data.Dataset;
+import dev.osprey.core.data.DatasetId;
 import dev.osprey.core.train.Algorithm;
 import dev.osprey.core.train.Algorithms;
 import dev.osprey.core.train.ProblemType;
@@ -22,6 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,12 +33,21 @@ import java.util.Objects;
  * Lives on the UI thread; holds no nodes.
  */
 public final class TrainingSetup {
+    /** The target choice that means "no target": cluster the rows with k-means or DBSCAN. */
+    public static final String NO_TARGET = "(no target: clustering)";
+    /** The recipe choice that means "train on the dataset as it is". */
+    public static final String NO_RECIPE = "None";
+
     private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
     private final ObservableList<Dataset> datasetsView = FXCollections.unmodifiableObservableList(datasets);
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObservableList<String> targets = FXCollections.observableArrayList();
     private final ObservableList<String> targetsView = FXCollections.unmodifiableObservableList(targets);
     private final StringProperty target = new SimpleStringProperty(this, "target");
+    private final ObservableList<String> recipes = FXCollections.observableArrayList(NO_RECIPE);
+    private final ObservableList<String> recipesView = FXCollections.unmodifiableObservableList(recipes);
+    private final StringProperty recipe = new SimpleStringProperty(this, "recipe", NO_RECIPE);
+    private Map<DatasetId, List<String>> recipesByDataset = Map.of();
     private final ReadOnlyObjectWrapper<ProblemType> inferredType = new ReadOnlyObjectWrapper<>(this, "inferredType");
     private final ObjectProperty<ProblemType> typeOverride = new SimpleObjectProperty<>(this, "typeOverride");
     private final ReadOnlyObjectWrapper<ProblemType> problemType = new ReadOnlyObjectWrapper<>(this, "problemType");
@@ -87,6 +98,19 @@ public final class TrainingSetup {
 
     public StringProperty targetProperty() {
         return target;
+    }
+
+    /** {@link #NO_RECIPE}, then the saved wrangling recipes made on the chosen dataset. */
+    public ObservableList<String> recipes() {
+        return recipesView;
+    }
+
+    /**
+     * The recipe to train through (the model then takes the dataset's raw columns and applies the
+     * recipe's latest version itself); {@link #NO_RECIPE} trains on the dataset as it is.
+     */
+    public StringProperty recipeProperty() {
+        return recipe;
     }
 
     /** What the target's values suggest; null without a target. */
@@ -152,6 +176,11 @@ public final class TrainingSetup {
         return problem.getReadOnlyProperty();
     }
 
+    /** The "no target" choice is made: the rows are clustered, without validation. */
+    public boolean isClustering() {
+        return NO_TARGET.equals(target.get());
+    }
+
     /** Picks an algorithm by id among those offered; false when it is not offered. */
     public boolean selectAlgorithm(String id) {
         return algorithms.stream().filter(a -> a.id().equals(id)).findFirst().map(a -> {
@@ -178,14 +207,32 @@ public final class TrainingSetup {
         dataset.set(again != null ? again : list.isEmpty() ? null : list.getFirst());
     }
 
+    /** The saved recipes by the dataset they were made on; keeps the chosen recipe when it is still offered. */
+    void setRecipes(Map<DatasetId, List<String>> byDataset) {
+        recipesByDataset = Map.copyOf(byDataset);
+        offerRecipes(dataset.get());
+    }
+
+    private void offerRecipes(Dataset d) {
+        String keep = recipe.get();
+        List<String> names = d == null ? List.of() : recipesByDataset.getOrDefault(d.id(), List.of());
+        recipes.setAll(NO_RECIPE);
+        recipes.addAll(names);
+        recipe.set(keep != null && recipes.contains(keep) ? keep : NO_RECIPE);
+    }
+
     /** The request the form describes. Call only when {@link #problemProperty()} is null. */
     TrainingRequest request() {
         Dataset d = Objects.requireNonNull(dataset.get(), "dataset");
-        TrainingRequest r = TrainingRequest.of(d.id(), target.get(), algorithm.get().id())
-                .withOptions(hyperparameters.values())
+        TrainingRequest r = isClustering()
+                ? TrainingRequest.clustering(d.id(), algorithm.get().id()).withOptions(hyperparameters.values())
+                : TrainingRequest.of(d.id(), target.get(), algorithm.get().id()).withOptions(hyperparameters.values())
                 .withValidation(validation());
-        if (typeOverride.get() != null) {
+        if (typeOverride.get() != null && !isClustering()) {
             r = r.withProblemType(typeOverride.get());
+        }
+        if (recipe.get() != null && !NO_RECIPE.equals(recipe.get())) {
+            r = r.withRecipe(recipe.get(), null);
         }
         String name = experiment.get() == null ? "" : experiment.get().strip();
         return name.isEmpty() ? r : r.withExperiment(name);
@@ -204,6 +251,7 @@ public final class TrainingSetup {
     // --- internals --------------------------------------------------------------------------------------
 
     private void onDataset(Dataset d) {
+        offerRecipes(d);
         if (d == null) {
             targets.clear();
             target.set(null);
@@ -213,6 +261,7 @@ public final class TrainingSetup {
         String keep = target.get();
         targets.setAll(d.columns().stream().filter(c -> c.role() != ColumnRole.ID && c.role() != ColumnRole.IGNORE)
                 .map(Column::name).toList());
+        targets.add(NO_TARGET);
         String next = keep != null && targets.contains(keep) && d.target().isEmpty() ? keep
                 : d.target().map(Column::name).orElse(null);
         if (Objects.equals(next, target.get())) {
@@ -224,6 +273,12 @@ public final class TrainingSetup {
 
     private void onTarget() {
         Dataset d = dataset.get();
+        if (isClustering()) {
+            inferredType.set(ProblemType.CLUSTERING);
+            defaultExperiment.set(d == null ? "" : d.name() + " / clusters");
+            onType();
+            return;
+        }
         Column c = d == null || target.get() == null ? null : d.column(target.get()).orElse(null);
         inferredType.set(c == null ? null : ProblemTypes.infer(c));
         defaultExperiment.set(d == null || c == null ? "" : d.name() + " / " + c.name());
@@ -231,7 +286,8 @@ public final class TrainingSetup {
     }
 
     private void onType() {
-        ProblemType type = typeOverride.get() != null ? typeOverride.get() : inferredType.get();
+        ProblemType type = isClustering() ? ProblemType.CLUSTERING
+                : typeOverride.get() != null ? typeOverride.get() : inferredType.get();
         problemType.set(type);
         Algorithm current = algorithm.get();
         List<Algorithm> offered = type == null ? List.of() : Algorithms.supporting(type);

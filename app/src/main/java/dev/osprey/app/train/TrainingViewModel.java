@@ -34,9 +34,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -50,11 +48,6 @@ public final class TrainingViewModel {
     /** The live curve reaches the UI at most this often. */
     static final long CHART_INTERVAL_MILLIS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
-
-    @FunctionalInterface
-    interface EngineCall<T> {
-        T call(Engine engine) throws Exception;
-    }
 
     private final AppContext app;
     private final Executor io;
@@ -83,7 +76,7 @@ public final class TrainingViewModel {
 
     /** The studio's view model: catalog reads and chart flushes share one daemon thread of its own. */
     public TrainingViewModel(AppContext app) {
-        this(app, studioWorker());
+        this(app, PageWorker.start("osprey-training-page"));
     }
 
     private TrainingViewModel(AppContext app, ScheduledExecutorService worker) {
@@ -101,14 +94,6 @@ public final class TrainingViewModel {
                 && modelName.get() != null && !modelName.get().isBlank(), outcome, registering, modelName);
         setup.setWorkspaceOpen(app.engine() != null);
         app.engineProperty().addListener((o, a, b) -> onWorkspaceChanged());
-    }
-
-    private static ScheduledExecutorService studioWorker() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "osprey-training-page");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     // --- state the view binds to ------------------------------------------------------------------
@@ -196,7 +181,7 @@ public final class TrainingViewModel {
             return CompletableFuture.completedFuture(null);
         }
         listLoading.set(true);
-        return background(engine, e -> e.datasets().list()).handleAsync((list, error) -> {
+        return background(engine, RecipeChoices::read).handleAsync((list, error) -> {
             if (g != listGeneration || engine != app.engine()) {
                 return null;
             }
@@ -206,7 +191,8 @@ public final class TrainingViewModel {
                 app.dialogs().showError("Cannot read the datasets", Failures.message(error), Failures.details(error));
                 return null;
             }
-            setup.setDatasets(list);
+            setup.setDatasets(list.datasets());
+            setup.setRecipes(list.recipes());
             return null;
         }, app.uiExecutor());
     }
@@ -230,20 +216,17 @@ public final class TrainingViewModel {
         Dataset dataset = setup.datasetProperty().get();
         Algorithm algorithm = setup.algorithmProperty().get();
         long g = ++generation;
-        curve.clear();
-        curveMetric.set("");
-        runFolds.set(switch (request.validation()) {
+        clearRun();
+        runFolds.set(request.isClustering() ? 1 : switch (request.validation()) {
             case dev.osprey.core.train.Validation.Holdout h -> 1;
             case dev.osprey.core.train.Validation.KFold k -> k.k();
             case dev.osprey.core.train.Validation.StratifiedKFold k -> k.k();
         });
-        plannedRounds = rounds(request);
-        outcome.set(null);
-        failure.set(null);
-        registered.set(null);
+        plannedRounds = RoundProgress.rounds(request);
         progress.set(-1);
         progressMessage.set("Waiting for a free worker");
-        runTitle.set(algorithm.displayName() + " on " + dataset.name() + " \u2192 " + request.target());
+        runTitle.set(algorithm.displayName() + " on " + dataset.name() + " \u2192 "
+                + (request.isClustering() ? "clusters" : request.target()));
         state.set(RunState.RUNNING);
 
         LiveFeed feed = new LiveFeed(app.uiExecutor(), later, batch -> onBatch(g, batch));
@@ -256,9 +239,8 @@ public final class TrainingViewModel {
                             feed.changed();
                         }
                     });
-                    Diagnostics plots = diagnostics(engine, dataset, result, ctx);
-                    return new TrainingOutcome(request, result, plots, dataset.name(), algorithm.displayName(),
-                            request.validation().describe());
+                    return new TrainingOutcome(request, result, Diagnostics.of(result.heldOut()), dataset.name(),
+                            algorithm.displayName(), request.isClustering() ? "all rows, no target" : request.validation().describe());
                 });
         submitted.subscribe(e -> feed.changed());
         job = submitted;
@@ -317,17 +299,6 @@ public final class TrainingViewModel {
 
     // --- internals --------------------------------------------------------------------------------
 
-    private static Diagnostics diagnostics(Engine engine, Dataset dataset, TrainingResult result,
-                                           dev.osprey.core.job.JobContext ctx) {
-        try {
-            return Diagnostics.compute(engine.datasets(), dataset, result.model(), ctx);
-        } catch (Exception e) {
-            // The plots are extras beside the metrics: a training that succeeded stays a success.
-            LOG.warn("Cannot score {} for the result plots", dataset.name(), e);
-            return Diagnostics.none();
-        }
-    }
-
     private void onBatch(long g, List<CurvePoint> batch) {
         if (g != generation) {
             return;
@@ -343,31 +314,12 @@ public final class TrainingViewModel {
             double fraction = running.progress();
             String text = running.message().isEmpty() ? "Starting" : running.message();
             if (plannedRounds > 0 && !curve.isEmpty() && fraction < 0.9) {
-                // The job reports progress per fold only; the rounds say how far into the fold it is.
                 CurvePoint last = curve.getLast();
-                int folds = runFolds.get();
-                int slots = folds == 1 ? 1 : folds + 1;
-                int slot = last.fold() == 0 ? slots - 1 : last.fold() - 1;
-                double estimate = 0.95 * (slot + Math.min(1.0, (double) last.iteration() / plannedRounds)) / slots;
-                fraction = Math.max(fraction, estimate);
+                fraction = Math.max(fraction, RoundProgress.estimate(last, runFolds.get(), plannedRounds));
                 text = text + String.format(java.util.Locale.ROOT, " \u00b7 round %,d of %,d", last.iteration(), plannedRounds);
             }
             progress.set(fraction);
             progressMessage.set(text);
-        }
-    }
-
-    /** The boosting rounds the request asks for (XGBoost's {@code rounds}), or 0 when it has none. */
-    private static int rounds(TrainingRequest request) {
-        try {
-            String value = request.options().get("rounds");
-            if (value != null) {
-                return Integer.parseInt(value.strip());
-            }
-            String fallback = dev.osprey.core.train.Algorithms.get(request.algorithm()).defaults().toMap().get("rounds");
-            return fallback == null ? 0 : Integer.parseInt(fallback);
-        } catch (TrainingException | NumberFormatException e) {
-            return 0;
         }
     }
 
@@ -378,10 +330,13 @@ public final class TrainingViewModel {
         job = null;
         if (error == null) {
             progress.set(1);
-            progressMessage.set(String.format(java.util.Locale.ROOT, "Trained in %s on %,d rows, validated on %,d",
+            progressMessage.set(done.problemType() == dev.osprey.core.train.ProblemType.CLUSTERING
+                    ? String.format(java.util.Locale.ROOT, "Clustered %,d rows in %s", done.result().trainRows(),
+                    seconds(done.result().elapsed().toMillis()))
+                    : String.format(java.util.Locale.ROOT, "Trained in %s on %,d rows, validated on %,d",
                     seconds(done.result().elapsed().toMillis()), done.result().trainRows(), done.result().validRows()));
             if (modelName.get() == null || modelName.get().isBlank()) {
-                modelName.set(suggestName(done));
+                modelName.set(done.suggestedModelName());
             }
             state.set(RunState.SUCCEEDED);
             outcome.set(done); // last: the result panel builds itself from it
@@ -410,11 +365,7 @@ public final class TrainingViewModel {
     private void onWorkspaceChanged() {
         generation++;
         job = null;
-        curve.clear();
-        curveMetric.set("");
-        outcome.set(null);
-        failure.set(null);
-        registered.set(null);
+        clearRun();
         modelName.set("");
         progress.set(0);
         progressMessage.set("");
@@ -424,26 +375,19 @@ public final class TrainingViewModel {
         refresh();
     }
 
-    /** "exam_scores" trained for exam_score suggests "exam-score": the target, as a model name. */
-    static String suggestName(TrainingOutcome done) {
-        String s = done.result().model().signature().output().strip().toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        return s.isEmpty() ? "model" : s;
+    private void clearRun() {
+        curve.clear();
+        curveMetric.set("");
+        outcome.set(null);
+        failure.set(null);
+        registered.set(null);
     }
 
     private static String seconds(long millis) {
         return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : millis / 1000 + " s";
     }
 
-    private <T> CompletableFuture<T> background(Engine engine, EngineCall<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.call(engine);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, io);
+    private <T> CompletableFuture<T> background(Engine engine, PageWorker.EngineCall<T> work) {
+        return PageWorker.supply(engine, work, io);
     }
 }

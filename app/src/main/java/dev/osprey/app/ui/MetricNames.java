@@ -19,7 +19,7 @@ import java.util.TreeSet;
 public final class MetricNames {
     /** The summary metrics a training logs at step 0, most telling first. */
     private static final List<String> SUMMARY = List.of("rmse", "mae", "r2", "mape", "accuracy", "balanced_accuracy",
-            "roc_auc", "f1_macro", "precision_macro", "recall_macro", "log_loss");
+            "roc_auc", "f1_macro", "precision_macro", "recall_macro", "log_loss", "silhouette", "wcss", "clusters", "noise");
 
     private MetricNames() {
     }
@@ -58,7 +58,7 @@ public final class MetricNames {
     /** Lower is better for errors and losses; higher for scores. */
     public static boolean lowerIsBetter(String key) {
         String k = key.replaceFirst("^(train|valid)_", "");
-        return k.equals("rmse") || k.equals("mae") || k.equals("mape") || k.equals("log_loss") || k.endsWith("error")
+        return k.equals("rmse") || k.equals("mae") || k.equals("mape") || k.equals("log_loss") || k.equals("wcss") || k.endsWith("error")
                 || k.endsWith("logloss");
     }
 
@@ -80,6 +80,8 @@ public final class MetricNames {
             case "valid_rows" -> "Valid rows";
             case "accuracy" -> "Accuracy";
             case "balanced_accuracy" -> "Balanced accuracy";
+            case "wcss" -> "Within-cluster sum of squares";
+            case "noise" -> "Noise rows";
             default -> {
                 int open = key.indexOf('[');
                 if (open > 0 && key.endsWith("]")) {

@@ -226,6 +226,50 @@ class TrainCliTest {
     }
 
     @Test
+    void kmeansClustersAFileWithoutATargetAndPredictWritesTheClusterId() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("x,y"));
+        java.util.Random random = new java.util.Random(5);
+        double[][] centres = {{0, 0}, {20, 0}, {0, 20}};
+        for (int i = 0; i < 150; i++) {
+            double[] c = centres[i % 3];
+            lines.add(String.format(java.util.Locale.ROOT, "%.3f,%.3f", c[0] + random.nextGaussian(), c[1] + random.nextGaussian()));
+        }
+        Path file = tmp.resolve("blobs.csv");
+        Files.write(file, lines);
+        CliHarness.Result train = run("train", "--data", file.toString(), "--algorithm", "kmeans", "--param", "k=3",
+                "--register", "segments");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("Clustered 150 rows of blobs with k-means")
+                .containsPattern("(?m)^silhouette\\s+0\\.\\d{4}$").containsPattern("(?m)^CLUSTER\\s+ROWS$")
+                .containsPattern("(?m)^0\\s+50$").containsPattern("(?m)^2\\s+50$")
+                .contains("(experiment 'blobs / clusters')").contains("Registered: segments:1 (PENDING)");
+
+        Path input = csv("points.csv", "x,y", "0.1,0.2", "19.5,0.3", "0.2,20.4");
+        CliHarness.Result predict = run("predict", "--model", "segments", "--input", input.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        List<String> out = predict.out().lines().toList();
+        assertThat(out.getFirst()).isEqualTo("x,y,prediction");
+        assertThat(out.subList(1, 4)).allMatch(l -> l.matches(".*,[012]$"));
+        assertThat(out.subList(1, 4).stream().map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct()).hasSize(3);
+
+        CliHarness.Result withTarget = run("train", "--data", "blobs", "--algorithm", "kmeans", "--target", "x");
+        assertThat(withTarget.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(withTarget.err()).contains("kmeans finds clusters without a target; leave out --target x.");
+        CliHarness.Result smallK = run("train", "--data", "blobs", "--algorithm", "kmeans", "--param", "k=1");
+        assertThat(smallK.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(smallK.err()).hasLineCount(1).contains("k must be between 2 and 1000, not 1");
+        CliHarness.Result radius = run("train", "--data", "blobs", "--algorithm", "dbscan", "--param", "radius=0");
+        assertThat(radius.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(radius.err()).hasLineCount(1).contains("radius must be greater than 0");
+        CliHarness.Result bigK = run("train", "--data", "blobs", "--algorithm", "kmeans", "--param", "k=500");
+        assertThat(bigK.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(bigK.err()).hasLineCount(1).contains("k is 500 but the data has only 150 rows");
+        CliHarness.Result cv = run("train", "--data", "blobs", "--algorithm", "dbscan", "--cv", "3");
+        assertThat(cv.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cv.err()).contains("do not apply to dbscan");
+    }
+
+    @Test
     void xgboostWithFoldsPrintsFoldLinesAndMetrics() {
         CliHarness.Result r = run("train", "--data", "exam_scores", "--target", "exam_score", "--param", "rounds=20",
                 "--cv", "3", "--seed", "7", "--experiment", "folds");

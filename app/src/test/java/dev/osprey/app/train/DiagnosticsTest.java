@@ -44,8 +44,26 @@ class DiagnosticsTest {
 
     @Test
     void residualsAreActualMinusPredictedAgainstThePrediction() {
-        Diagnostics d = new Diagnostics(2, List.of(xy(10, 8), xy(5, 6)), List.of(), null, Double.NaN);
+        Diagnostics d = new Diagnostics(2, 2, false, List.of(xy(10, 8), xy(5, 6)), List.of(), null, Double.NaN);
         assertThat(d.residuals()).containsExactly(xy(8, 2), xy(6, -1));
+    }
+
+    @Test
+    void plotsComeFromTheHeldOutRowsAndSaySo() {
+        var held = new dev.osprey.core.train.HeldOut(dev.osprey.core.train.ProblemType.REGRESSION, List.of(),
+                new double[]{10, 5}, new double[][]{{8}, {6}}, 2, false);
+        Diagnostics d = Diagnostics.of(held);
+        assertThat(d.predictedVsActual()).containsExactly(xy(10, 8), xy(5, 6));
+        assertThat(d.scope()).isEqualTo("Held out: all 2 validation rows");
+
+        var sampled = new dev.osprey.core.train.HeldOut(dev.osprey.core.train.ProblemType.BINARY, List.of("no", "yes"),
+                new double[]{0, 1, 1, 0}, new double[][]{{0.9, 0.1}, {0.2, 0.8}, {0.4, 0.6}, {0.3, 0.7}}, 50_000, true);
+        Diagnostics roc = Diagnostics.of(sampled);
+        assertThat(roc.positiveLabel()).isEqualTo("yes");
+        assertThat(roc.auc()).isCloseTo(0.75, within(1e-12));
+        assertThat(roc.scope()).isEqualTo("Out-of-fold: a seeded sample of 4 of the 50,000 rows, each predicted by the fold"
+                + " model that did not train on it");
+        assertThat(Diagnostics.of(dev.osprey.core.train.HeldOut.none(dev.osprey.core.train.ProblemType.CLUSTERING)).rows()).isZero();
     }
 
     @Test

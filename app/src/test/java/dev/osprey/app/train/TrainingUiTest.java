@@ -97,10 +97,14 @@ class TrainingUiTest {
         assertThat(find(robot, "#runState").queryAs(Label.class).getText()).isEqualTo("Done");
         assertThat(find(robot, "#predictedChart").tryQuery()).isPresent();
         assertThat(find(robot, "#importanceChart").tryQuery()).isPresent();
+        // the residual plot is of the held-out rows, and its caption says how many
+        assertThat(find(robot, "#residualCard .card-caption").queryAs(Label.class).getText())
+                .isEqualTo("Actual minus predicted, against the prediction. Held out: all 200 validation rows");
         waitForLayout();
         screenshot("training-result.png");
         scrollToBottom(robot);
         screenshot("training-result-plots.png");
+        screenshot("/tmp/shots/training-heldout-residuals.png");
 
         robot.clickOn(find(robot, "#exportNotebook").queryAs(Node.class));
         String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
@@ -207,6 +211,34 @@ class TrainingUiTest {
         assertThat(dialogs.errors).isEmpty();
     }
 
+    @Test
+    void noTargetClustersTheRowsAndShowsTheClusterSizes(FxRobot robot) throws Exception {
+        openTrainingPage(robot);
+        choose(robot, "#targetChoice", TrainingSetup.NO_TARGET);
+        assertThat(find(robot, "#problemTypeChoice").queryComboBox().isDisabled()).isTrue();
+        assertThat(find(robot, "#noValidationHint").queryAs(Label.class).isVisible()).isTrue();
+        ComboBox<?> algorithms = find(robot, "#algorithmChoice").queryComboBox();
+        waitFor(() -> algorithms.getValue() != null && ((Algorithm) algorithms.getValue()).id().equals("kmeans"));
+        TextField k = find(robot, "#option-k").queryAs(TextField.class);
+        robot.clickOn(k);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("4");
+        robot.clickOn(find(robot, "#startButton").queryAs(Node.class));
+
+        waitFor(() -> find(robot, "#clusterChart").tryQuery().isPresent());
+        waitForLayout();
+        javafx.scene.chart.BarChart<?, ?> chart = find(robot, "#clusterChart").queryAs(javafx.scene.chart.BarChart.class);
+        assertThat(chart.getData().getFirst().getData()).hasSize(4);
+        TableView<?> metrics = find(robot, "#metricsTable").queryTableView();
+        assertThat(metrics.getItems()).extracting(r -> ((MetricRow) r).name())
+                .contains("Silhouette", "Within-cluster sum of squares", "Training rows").doesNotContain("Validation rows");
+        assertThat(find(robot, "#predictedChart").tryQuery()).isEmpty();
+        screenshot("/tmp/shots/training-clustering-result.png");
+        scrollToBottom(robot);
+        screenshot("/tmp/shots/training-clustering-result-bottom.png");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     private void openTrainingPage(FxRobot robot) throws Exception {
@@ -255,10 +287,12 @@ class TrainingUiTest {
         WaitForAsyncUtils.waitForFxEvents(5);
     }
 
+    /** A bare name goes under target/screenshots; an absolute path (e.g. /tmp/shots/...) is written there. */
     private void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
+        Path file = Path.of(name).isAbsolute() ? Path.of(name) : SCREENSHOTS.resolve(name);
+        Files.createDirectories(file.getParent());
         var image = WaitForAsyncUtils.asyncFx(() -> session.window().scene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(name).toFile());
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
     }
 
     /** Sensor readings with a noisy non-linear target: enough rows that 5,000 boosting rounds take minutes. */

@@ -136,6 +136,36 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void noTargetClustersWithKMeansAndShowsTheClusterSizes() throws Exception {
+        assertThat(setup.targets()).endsWith(TrainingSetup.NO_TARGET);
+        setup.targetProperty().set(TrainingSetup.NO_TARGET);
+        assertThat(setup.problemTypeProperty().get()).isEqualTo(ProblemType.CLUSTERING);
+        assertThat(setup.algorithms()).extracting(Algorithm::id).containsExactly("kmeans", "dbscan");
+        assertThat(setup.defaultExperimentProperty().get()).isEqualTo("exam_scores / clusters");
+        setup.hyperparameters().field("k").setText("4");
+        assertThat(setup.problemProperty().get()).isNull();
+
+        model.start().get(120, TimeUnit.SECONDS);
+
+        assertThat(dialogs.errors).isEmpty();
+        TrainingOutcome outcome = model.outcomeProperty().get();
+        assertThat(outcome.problemType()).isEqualTo(ProblemType.CLUSTERING);
+        assertThat(outcome.clusters()).hasValueSatisfying(c -> {
+            assertThat(c.clusters()).isEqualTo(4);
+            assertThat(c.sizes().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
+        });
+        assertThat(outcome.metrics()).extracting(MetricRow::name).contains("Silhouette", "Within-cluster sum of squares");
+        assertThat(outcome.diagnostics().rows()).isZero();
+        assertThat(model.progressMessageProperty().get()).startsWith("Clustered 1,000 rows in ");
+        assertThat(model.modelNameProperty().get()).isEqualTo("exam-scores-clusters");
+        assertThat(model.register().get(30, TimeUnit.SECONDS).version()).isEqualTo(1);
+
+        setup.targetProperty().set(SampleWorkspace.TARGET);
+        assertThat(setup.problemTypeProperty().get()).isEqualTo(ProblemType.REGRESSION);
+        assertThat(setup.algorithms()).extracting(Algorithm::id).doesNotContain("kmeans");
+    }
+
+    @Test
     void linearRegressionTrainsShowsItsScoresAndRegistersAsVersionOne() throws Exception {
         setup.selectAlgorithm("linear_regression");
         model.start().get(120, TimeUnit.SECONDS);
@@ -146,8 +176,10 @@ class TrainingViewModelTest {
         assertThat(outcome.metric("r2")).hasValueSatisfying(r2 -> assertThat(r2).isGreaterThan(0.8));
         assertThat(outcome.metrics()).extracting(MetricRow::name).contains("R²", "RMSE", "MAE", "MAPE");
         assertThat(outcome.result().trainRows() + outcome.result().validRows()).isEqualTo(1000);
-        assertThat(outcome.diagnostics().predictedVsActual()).hasSize(1000);
-        assertThat(outcome.diagnostics().residuals()).hasSize(1000);
+        // the plots are of the 200 held-out rows only, and say so
+        assertThat(outcome.diagnostics().predictedVsActual()).hasSize(outcome.result().validRows()).hasSize(200);
+        assertThat(outcome.diagnostics().residuals()).hasSize(200);
+        assertThat(outcome.diagnostics().scope()).isEqualTo("Held out: all 200 validation rows");
         assertThat(outcome.importance()).containsKeys("hours_of_study", "years_it_experience");
         assertThat(model.curve()).as("least squares has no rounds").isEmpty();
         assertThat(model.progressProperty().get()).isEqualTo(1.0);

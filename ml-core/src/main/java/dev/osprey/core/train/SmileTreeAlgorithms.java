@@ -22,7 +22,7 @@ final class SmileTreeAlgorithms {
     private abstract static class Base implements Algorithm, EncodedRows.Learner {
         @Override
         public boolean supports(ProblemType type) {
-            return true;
+            return type.isSupervised();
         }
 
         @Override

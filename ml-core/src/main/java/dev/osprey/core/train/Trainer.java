@@ -14,14 +14,15 @@ import java.util.function.Consumer;
  */
 final class Trainer {
     record Outcome(Predictor predictor, Map<String, Double> metrics, Optional<ClassificationReport> report,
-                   FeatureImportance importance, int trainRows, int validRows) {
+                   FeatureImportance importance, int trainRows, int validRows, HeldOut heldOut,
+                   Optional<ClusterReport> clusters) {
     }
 
     private Trainer() {
     }
 
     static Outcome run(Prepared data, Algorithm algorithm, AlgorithmOptions options, Validation validation,
-                       JobContext job, Consumer<? super TrainingEvent> events) throws TrainingException {
+                       JobContext job, Consumer<? super TrainingEvent> events, int maxThreads) throws TrainingException {
         ProblemType type = data.problemType();
         if (!algorithm.supports(type)) {
             throw new TrainingException(algorithm.displayName() + " cannot train a " + label(type)
@@ -30,7 +31,8 @@ final class Trainer {
         }
         List<Splits.Split> splits = Splits.of(validation, data.rows(), type, data.y(), data.numClasses());
         boolean holdout = validation instanceof Validation.Holdout;
-        int threads = Runtime.getRuntime().availableProcessors();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = maxThreads > 0 ? Math.min(maxThreads, cores) : cores;
         int steps = splits.size() + (holdout ? 1 : 2);
         double[][] pooled = new double[data.rows()][];
         Predictor last = null;
@@ -61,8 +63,10 @@ final class Trainer {
         for (int i = 0; i < scored.length; i++) {
             scoredPredictions[i] = pooled[scored[i]];
         }
+        double[] scoredActual = data.rows(scored).y();
         // one split: its validation rows (ascending, as pooled) were just scored; do not score them twice
-        Score score = splits.size() == 1 ? foldScore : score(data.rows(scored).y(), scoredPredictions, data);
+        Score score = splits.size() == 1 ? foldScore : score(scoredActual, scoredPredictions, data);
+        HeldOut heldOut = HeldOut.sample(type, data.classLabels(), scoredActual, scoredPredictions, !holdout, validation.seed());
         int trainRows = holdout ? splits.getFirst().train().length : data.rows();
         if (!holdout) {
             job.checkCancelled();
@@ -75,7 +79,8 @@ final class Trainer {
         job.checkCancelled();
         FeatureImportance importance = importance(algorithm, last, lastImportance, scored, data, validation.seed(), job,
                 (double) (steps - 1) / steps);
-        return new Outcome(last, score.metrics(), score.report(), importance, trainRows, scored.length);
+        return new Outcome(last, score.metrics(), score.report(), importance, trainRows, scored.length, heldOut,
+                Optional.empty());
     }
 
     /**
@@ -101,7 +106,7 @@ final class Trainer {
     }
 
     /** Algorithms that read the prepared columns directly get them; the others get plain double rows. */
-    private static EncodedRows.Fit fit(Algorithm algorithm, EncodedRows train, Optional<EncodedRows> valid,
+    static EncodedRows.Fit fit(Algorithm algorithm, EncodedRows train, Optional<EncodedRows> valid,
                                        AlgorithmOptions options, FitContext ctx) throws TrainingException {
         if (algorithm instanceof EncodedRows.Learner learner) {
             return guarded(algorithm, ctx, () -> learner.fitAndPredict(train, valid, options, ctx));
@@ -177,6 +182,7 @@ final class Trainer {
             case REGRESSION -> "regression";
             case BINARY -> "binary classification";
             case MULTICLASS -> "multiclass classification";
+            case CLUSTERING -> "clustering";
         };
     }
 }

@@ -25,7 +25,13 @@ public final class TrainingCode {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("// Trains ").append(comment(request.algorithm())).append(" on '").append(comment(datasetName))
-                .append("' to predict '").append(comment(request.target())).append("' and records it as a run.\n");
+                .append(request.isClustering() ? "' to cluster its rows" : "' to predict '" + comment(request.target()) + "'")
+                .append(" and records it as a run.\n");
+        if (request.recipe().orElse(null) instanceof RecipeRef.Fitted f) {
+            // a fitted recipe held in memory cannot be written as code
+            sb.append("// It was trained through the unsaved recipe '").append(comment(f.label())).append("', which this cell"
+                    + " leaves out: save the recipe and add .withRecipe(NAME, null) to train through it.\n");
+        }
         sb.append("// The kernel sets the system property ").append(WORKSPACE_PROPERTY).append(" to the workspace folder.\n");
         sb.append("dev.osprey.core.train.TrainingResult result;\n");
         sb.append("try (var engine = dev.osprey.core.Engine.open(java.nio.file.Path.of(System.getProperty(")
@@ -33,13 +39,27 @@ public final class TrainingCode {
         sb.append("    var dataset = engine.datasets().find(").append(literal(datasetName))
                 .append(").orElseThrow(() -> new IllegalStateException(").append(literal("There is no dataset '" + datasetName + "'."))
                 .append("));\n");
-        sb.append("    var request = dev.osprey.core.train.TrainingRequest.of(dataset.id(), ").append(literal(request.target()))
-                .append(", ").append(literal(request.algorithm())).append(")\n");
-        sb.append("            .withOptions(").append(options(request.options())).append(")\n");
-        sb.append("            .withValidation(").append(validation(request.validation())).append(")");
-        request.problemType().ifPresent(t -> sb.append("\n            .withProblemType(dev.osprey.core.train.ProblemType.")
+        if (request.isClustering()) {
+            sb.append("    var request = dev.osprey.core.train.TrainingRequest.clustering(dataset.id(), ")
+                    .append(literal(request.algorithm())).append(")\n");
+        } else {
+            sb.append("    var request = dev.osprey.core.train.TrainingRequest.of(dataset.id(), ").append(literal(request.target()))
+                    .append(", ").append(literal(request.algorithm())).append(")\n");
+        }
+        sb.append("            .withOptions(").append(options(request.options())).append(")");
+        if (!request.isClustering()) {
+            sb.append("\n            .withValidation(").append(validation(request.validation())).append(")");
+        }
+        request.problemType().filter(t -> !request.isClustering()).ifPresent(t -> sb.append("\n            .withProblemType(dev.osprey.core.train.ProblemType.")
                 .append(t.name()).append(")"));
         request.experiment().ifPresent(e -> sb.append("\n            .withExperiment(").append(literal(e)).append(")"));
+        if (request.recipe().orElse(null) instanceof RecipeRef.Saved r) {
+            sb.append("\n            .withRecipe(").append(literal(r.name())).append(", ")
+                    .append(r.version() == null ? "null" : r.version().toString()).append(")");
+        }
+        if (request.rowLimit() > 0) {
+            sb.append("\n            .withRowLimit(").append(request.rowLimit()).append("L)");
+        }
         sb.append(";\n");
         sb.append("    result = engine.training().train(request, dev.osprey.core.job.JobContext.NONE);\n");
         sb.append("}\n");

@@ -15,6 +15,7 @@ import dev.osprey.core.experiment.RunStatus;
 import dev.osprey.core.job.JobCancelledException;
 import dev.osprey.core.job.JobContext;
 import dev.osprey.core.workspace.Workspace;
+import dev.osprey.core.wrangle.RecipeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,8 @@ public final class TrainingService {
     private final Workspace workspace;
     private final DatasetService datasets;
     private final ExperimentStore experiments;
+    /** Null for a service built without recipes: training through a recipe is then refused, lineage ignored. */
+    private final RecipeService recipes;
 
     /** Message of the runs a killed process left RUNNING, which the next service for the workspace marks FAILED. */
     public static final String ABANDONED_MESSAGE = "the process ended while training";
@@ -55,9 +58,18 @@ public final class TrainingService {
      * (a kernel of the studio that holds the lock) leaves them alone: they may be the studio's.
      */
     public TrainingService(Workspace workspace, DatasetService datasets, ExperimentStore experiments) {
+        this(workspace, datasets, experiments, null);
+    }
+
+    /**
+     * A service that can train through the workspace's wrangling recipes ({@link TrainingRequest#withRecipe}) and
+     * makes models trained on a recipe's saved output take the recipe's raw rows (see {@link RecipeInput}).
+     */
+    public TrainingService(Workspace workspace, DatasetService datasets, ExperimentStore experiments, RecipeService recipes) {
         this.workspace = workspace;
         this.datasets = datasets;
         this.experiments = experiments;
+        this.recipes = recipes;
         if (workspace.isGuest()) {
             return;
         }
@@ -84,41 +96,67 @@ public final class TrainingService {
             throws TrainingException {
         JobContext job = context == null ? JobContext.NONE : context;
         Instant start = Instant.now();
-        Dataset dataset = dataset(request);
-        Column target = DataPreparation.target(dataset, request.target());
+        Dataset source = dataset(request);
+        RecipeInput.Resolved input = RecipeInput.resolve(request, source, datasets, recipes, job);
+        Dataset dataset = input.view();
+        Column target = request.isClustering() ? null : DataPreparation.target(dataset, request.target());
         Algorithm algorithm = Algorithms.get(request.algorithm());
         AlgorithmOptions options = algorithm.options(request.options());
+        if (!request.isClustering() && algorithm.supports(ProblemType.CLUSTERING)) {
+            throw new TrainingException(algorithm.displayName() + " finds clusters without a target; train it with no"
+                    + " target column (problem type CLUSTERING).");
+        }
         if (request.problemType().isPresent() && !algorithm.supports(request.problemType().get())) {
             throw new TrainingException(algorithm.displayName() + " cannot train a " + Trainer.label(request.problemType().get()) + ".");
         }
-        RunId run = startRun(request, dataset, algorithm, options);
+        RunId run = startRun(request, source, algorithm, options, input.tags());
+        if (listener instanceof RunListener l) {
+            l.runStarted(run);
+        }
         RunRecorder recorder = new RunRecorder(experiments, run, listener, request.validation() instanceof Validation.Holdout);
         try {
             job.progress(-1, "Reading " + dataset.name());
-            List<Column> features = DataPreparation.features(dataset, target.name());
+            List<Column> features = DataPreparation.features(dataset, target == null ? "" : target.name());
             List<String> names = new ArrayList<>(features.stream().map(Column::name).toList());
-            names.add(target.name());
-            List<TableReader.Raw> raw = TableReader.read(datasets.selectSql(dataset), names, dataset.rowCount(), job);
+            if (target != null) {
+                names.add(target.name());
+            }
+            long expected = request.rowLimit() > 0 ? Math.min(request.rowLimit(), dataset.rowCount()) : dataset.rowCount();
+            List<TableReader.Raw> raw = TableReader.read(select(input, request, dataset), names, expected, job);
             job.progress(-1, "Preparing " + dataset.name());
-            Prepared data = DataPreparation.prepare(dataset, features, target, raw, request.problemType(), job);
+            Prepared data = target == null ? DataPreparation.prepareUnsupervised(dataset, features, raw, job)
+                    : DataPreparation.prepare(dataset, features, target, raw, request.problemType(), job);
             raw = null; // the prepared columns are all a fit needs; let the rest go before fitting
+            java.util.Optional<RecipeBinding> binding = bind(run, input, data.signature(), job);
             experiments.setParams(run, Map.of("problem_type", data.problemType().name(),
                     "features", String.join(",", data.encoder().columns().stream().map(SignatureColumn::name).toList())));
-            Trainer.Outcome outcome = Trainer.run(data, algorithm, options, request.validation(), job, recorder);
+            Trainer.Outcome outcome = request.isClustering()
+                    ? ClusterTrainer.run(data, algorithm, options, request.validation().seed(), request.threads(), job, recorder)
+                    : Trainer.run(data, algorithm, options, request.validation(), job, recorder, request.threads());
             recorder.check();
             TrainedModel model = new TrainedModel(data.signature(), data.encoder(), outcome.predictor(), algorithm.id(),
                     options.toMap(), outcome.metrics(), outcome.importance());
+            if (binding.isPresent()) {
+                model = model.withRecipe(binding.get());
+            }
             job.progress(0.99, "Saving the model");
             saveModel(run, model);
             List<MetricPoint> summary = new ArrayList<>();
             outcome.metrics().forEach((k, v) -> summary.add(new MetricPoint(k, 0, v)));
             summary.add(new MetricPoint("train_rows", 0, outcome.trainRows()));
             summary.add(new MetricPoint("valid_rows", 0, outcome.validRows()));
+            // one point per cluster, the step being the cluster id, so a run's history holds the sizes
+            outcome.clusters().ifPresent(c -> {
+                for (int k = 0; k < c.clusters(); k++) {
+                    summary.add(new MetricPoint("cluster_size", k, c.sizes().get(k)));
+                }
+            });
             experiments.logMetrics(run, summary);
             experiments.finish(run, RunStatus.FINISHED, null);
             job.progress(1, "Trained " + algorithm.displayName());
             return new TrainingResult(run, model, outcome.metrics(), outcome.report(), outcome.importance(),
-                    outcome.trainRows(), outcome.validRows(), Duration.between(start, Instant.now()));
+                    outcome.trainRows(), outcome.validRows(), Duration.between(start, Instant.now()), outcome.heldOut(),
+                    outcome.clusters());
         } catch (JobCancelledException e) {
             recorder.flush();
             end(run, RunStatus.CANCELLED, "cancelled");
@@ -170,13 +208,42 @@ public final class TrainingService {
         }
     }
 
-    private RunId startRun(TrainingRequest request, Dataset dataset, Algorithm algorithm, AlgorithmOptions options)
-            throws TrainingException {
+    /** The dataset's (or recipe's) SELECT, narrowed to a seeded sample when the request limits the rows. */
+    private static String select(RecipeInput.Resolved input, TrainingRequest request, Dataset dataset) {
+        long limit = request.rowLimit();
+        if (limit == 0 || (dataset.rowCount() > 0 && dataset.rowCount() <= limit)) {
+            return input.select();
+        }
+        // ordering by a hash of the row's values and the seed picks the same rows for the same data and seed,
+        // whatever order the threads read them in (DuckDB's own sample is repeatable on one thread only)
+        return "SELECT * FROM (" + input.select() + ") AS t ORDER BY hash(t, " + request.validation().seed() + ") LIMIT "
+                + limit;
+    }
+
+    /**
+     * The recipe the model will take raw rows through, checked against the columns it learns from before
+     * any fit; the run's tags say when a dataset's lineage recipe could not be attached.
+     */
+    private java.util.Optional<RecipeBinding> bind(RunId run, RecipeInput.Resolved input, ModelSignature features,
+                                                   JobContext job) throws TrainingException, ExperimentException {
+        if (input.pending().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        java.util.Optional<RecipeBinding> binding = input.pending().get().bind(features, tags, job);
+        if (!tags.isEmpty()) {
+            experiments.setTags(run, tags);
+        }
+        return binding;
+    }
+
+    private RunId startRun(TrainingRequest request, Dataset dataset, Algorithm algorithm, AlgorithmOptions options,
+                           Map<String, String> recipeTags) throws TrainingException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("algorithm", algorithm.id());
         params.put("target", request.target());
         params.put("problem_type", request.problemType().map(Enum::name).orElse("auto"));
-        params.put("validation", request.validation().describe());
+        params.put("validation", request.isClustering() ? "none" : request.validation().describe());
         params.put("seed", Long.toString(request.validation().seed()));
         params.putAll(options.toMap());
         Map<String, String> tags = new LinkedHashMap<>();
@@ -184,9 +251,14 @@ public final class TrainingService {
         tags.put("osprey.dataset.name", dataset.name());
         tags.put("osprey.dataset.fingerprint", dataset.fingerprint());
         tags.put("osprey.dataset.rows", Long.toString(dataset.rowCount()));
+        tags.putAll(recipeTags);
+        if (request.rowLimit() > 0) {
+            params.put("row_limit", Long.toString(request.rowLimit()));
+        }
         tags.putAll(Provenance.environment());
         try {
-            Experiment exp = experiments.ensureExperiment(request.experiment().orElse(dataset.name() + " / " + request.target()));
+            Experiment exp = experiments.ensureExperiment(request.experiment().orElse(dataset.name() + " / "
+                    + (request.isClustering() ? "clusters" : request.target())));
             return experiments.startRun(exp.id(), algorithm.id() + " on " + dataset.name(), params, tags);
         } catch (ExperimentException e) {
             throw new TrainingException(e.getMessage(), e);

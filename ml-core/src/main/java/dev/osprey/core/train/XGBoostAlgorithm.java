@@ -31,7 +31,7 @@ final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
 
     @Override
     public boolean supports(ProblemType type) {
-        return true;
+        return type.isSupervised();
     }
 
     @Override
@@ -137,6 +137,7 @@ final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
                 p.put("num_class", train.numClasses());
                 p.put("eval_metric", "mlogloss");
             }
+            case CLUSTERING -> throw new IllegalArgumentException("XGBoost does not cluster");
         }
         return p;
     }

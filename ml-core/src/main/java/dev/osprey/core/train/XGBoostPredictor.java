@@ -63,7 +63,7 @@ final class XGBoostPredictor implements Predictor {
             out[i] = switch (type) {
                 case REGRESSION -> new double[] {raw[i][0]};
                 case BINARY -> new double[] {1 - raw[i][0], raw[i][0]};
-                case MULTICLASS -> toDoubles(raw[i]);
+                case MULTICLASS, CLUSTERING -> toDoubles(raw[i]);
             };
         }
         return out;

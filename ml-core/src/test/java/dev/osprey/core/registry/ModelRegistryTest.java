@@ -141,7 +141,36 @@ class ModelRegistryTest {
         byte[] bomb = modelFile(nestedSets(150));
         plant(v, bomb);
         assertThatThrownBy(() -> engine.registry().load("bomb", 1)).isInstanceOf(RegistryException.class)
-                .hasMessage("The model file models/bomb/1/model.bin was refused: its objects are nested deeper than 100 levels.");
+                .hasMessage("The model file models/bomb/1/model.bin was refused: its hash-based collections are nested"
+                        + " deeper than 12 levels.");
+    }
+
+    @Test
+    void deeplyNestedObjectsAreRefused() throws Exception {
+        ModelVersion v = engine.registry().register(ols.runId(), "deep");
+        java.util.List<Object> root = new java.util.ArrayList<>();
+        java.util.List<Object> at = root;
+        for (int i = 0; i < 150; i++) {
+            java.util.List<Object> next = new java.util.ArrayList<>();
+            at.add(next);
+            at = next;
+        }
+        plant(v, modelFile(root));
+        assertThatThrownBy(() -> engine.registry().load("deep", 1)).isInstanceOf(RegistryException.class)
+                .hasMessage("The model file models/deep/1/model.bin was refused: its objects are nested deeper than 100 levels.");
+    }
+
+    /**
+     * A bomb shallow enough to pass the depth limit: 2^40 hashCode calls if the sets were rebuilt.
+     * Refused quickly, without burning CPU (the timeout only keeps a regression from hanging the suite).
+     */
+    @Test
+    void aShallowSetBombIsRefusedWithoutBuildingIt() throws Exception {
+        ModelVersion v = engine.registry().register(ols.runId(), "shallow-bomb");
+        plant(v, modelFile(nestedSets(40)));
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> engine.registry().load("shallow-bomb", 1)).isInstanceOf(RegistryException.class)
+                        .hasMessageStartingWith("The model file models/shallow-bomb/1/model.bin was refused"));
     }
 
     @Test

@@ -43,6 +43,13 @@ class TrainingCodeTest {
     }
 
     @Test
+    void theCellKeepsTheRecipeAndRowLimit() {
+        TrainingRequest request = TrainingRequest.of(new DatasetId(7), "y", "xgboost").withRecipe("clean", 2)
+                .withRowLimit(1000);
+        assertThat(TrainingCode.javaCell(request, "exam")).contains(".withRecipe(\"clean\", 2)", ".withRowLimit(1000L);");
+    }
+
+    @Test
     void theCellRunsInJShellAndRecordsARun() throws Exception {
         Path ws = SampleWorkspace.ensure(tmp.resolve("ws"));
         DatasetId id;

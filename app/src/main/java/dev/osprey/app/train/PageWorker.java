@@ -1,0 +1,41 @@
+package dev.osprey.app.train;
+
+import dev.osprey.core.Engine;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The Training page's own daemon thread for catalog reads and chart flushes, and calls on it. */
+final class PageWorker {
+    @FunctionalInterface
+    interface EngineCall<T> {
+        T call(Engine engine) throws Exception;
+    }
+
+    private PageWorker() {
+    }
+
+    static ScheduledExecutorService start(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** {@code work} on {@code io}; a checked exception completes the future with a CompletionException. */
+    static <T> CompletableFuture<T> supply(Engine engine, EngineCall<T> work, Executor io) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call(engine);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, io);
+    }
+}
