@@ -25,16 +25,22 @@ import java.util.Optional;
  */
 public final class StudioPages implements PageFactory {
     private DataViewModel data;
+    private dev.osprey.app.endpoints.EndpointsViewModel endpoints;
 
     @Override
     public Optional<Page> create(NavItem item, PageServices services) {
+        endpoints(services); // at the first page: endpoints restart with their workspace even before their page is opened
         return switch (item) {
             case HOME -> Optional.of(new HomeView(new HomeViewModel(services.context(), services.workspaces(),
                     services.background(), row -> openDataset(row, services))));
             case DATA -> Optional.of(new DataView(data(services)));
             case EXPERIMENTS -> Optional.of(new ExperimentsView(new ExperimentsViewModel(services.context(), services.background())));
-            case MODELS -> Optional.of(new ModelsView(new ModelsViewModel(services.context(), services.background())));
+            case MODELS -> Optional.of(new ModelsView(models(services)));
+            case ENDPOINTS -> Optional.of(new dev.osprey.app.endpoints.EndpointsView(endpoints(services)));
             case TRAINING -> Optional.of(new TrainingView(new TrainingViewModel(services.context())));
+            case TUNING -> Optional.of(new dev.osprey.app.tune.TuningPage(
+                    new dev.osprey.app.tune.TuningView(new dev.osprey.app.tune.TuningViewModel(services.context())),
+                    new dev.osprey.app.automl.AutoMlView(new dev.osprey.app.automl.AutoMlViewModel(services.context()))));
             case NOTEBOOKS -> Optional.of(new dev.osprey.app.notebook.NotebookView(
                     new dev.osprey.app.notebook.NotebooksViewModel(services.context()), services.context().uiExecutor()));
             case LABELING -> Optional.of(new dev.osprey.app.labeling.LabelingView(
@@ -42,6 +48,23 @@ public final class StudioPages implements PageFactory {
                     services.context().dialogs()));
             default -> Optional.empty();
         };
+    }
+
+    private ModelsViewModel models(PageServices services) {
+        ModelsViewModel m = new ModelsViewModel(services.context(), services.background());
+        m.setDeployAction((model, version) -> {
+            services.navigate().accept(NavItem.ENDPOINTS);
+            endpoints(services).preselect(model, version);
+        });
+        return m;
+    }
+
+    private dev.osprey.app.endpoints.EndpointsViewModel endpoints(PageServices services) {
+        if (endpoints == null) {
+            endpoints = new dev.osprey.app.endpoints.EndpointsViewModel(services.context(), services.background(),
+                    dev.osprey.app.endpoints.ServerStarter.PROCESS);
+        }
+        return endpoints;
     }
 
     private DataViewModel data(PageServices services) {

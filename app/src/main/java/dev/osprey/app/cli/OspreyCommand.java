@@ -31,8 +31,8 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad file, locked workspace, ...)", "2:usage error",
                 "130:cancelled with Ctrl+C (the workspace is unchanged)"},
-        subcommands = {WorkspaceCommand.class, DataCommand.class, TrainCommand.class, AlgorithmsCommand.class,
-                ModelsCommand.class, PredictCommand.class, ServeCommand.class, RunCommand.class, LabelCommand.class, HelpCommand.class})
+        subcommands = {WorkspaceCommand.class, DataCommand.class, TrainCommand.class, TuneCommand.class, AutomlCommand.class, AlgorithmsCommand.class,
+                ModelsCommand.class, PredictCommand.class, ServeCommand.class, BatchCommand.class, RunCommand.class, LabelCommand.class, HelpCommand.class})
 public final class OspreyCommand implements Callable<Integer> {
     private final CliEnvironment env;
 

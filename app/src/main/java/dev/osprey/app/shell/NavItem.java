@@ -17,12 +17,10 @@ public enum NavItem {
     NOTEBOOKS("Notebooks", "mdi2n-notebook-outline", KeyCode.DIGIT3, null),
     LABELING("Labeling", "mdi2t-tag-outline", KeyCode.DIGIT4, null),
     TRAINING("Training", "mdi2s-school-outline", KeyCode.DIGIT5, null),
-    TUNING("Tuning", "mdi2t-tune-variant", KeyCode.DIGIT6,
-            "Tuning is not built yet: hyperparameter searches over training runs arrive with a later release."),
+    TUNING("Tuning", "mdi2t-tune-variant", KeyCode.DIGIT6, null),
     EXPERIMENTS("Experiments", "mdi2f-flask-outline", KeyCode.DIGIT7, null),
     MODELS("Models", "mdi2c-cube-outline", KeyCode.DIGIT8, null),
-    ENDPOINTS("Endpoints", "mdi2s-server-network", KeyCode.DIGIT9,
-            "Endpoints are not built yet: serving a model from a local process arrives with a later release."),
+    ENDPOINTS("Endpoints", "mdi2s-server-network", KeyCode.DIGIT9, null),
     MONITORING("Monitoring", "mdi2m-monitor-dashboard", KeyCode.DIGIT0,
             "Monitoring is not built yet: drift and quality checks on captured requests arrive with a later release.");
 

@@ -10,7 +10,7 @@ import org.testfx.api.FxToolkit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps every stage at (0, 0) when the tests run on JavaFX's Headless glass platform. That
+ * Keeps every stage at (0, 20) when the tests run on JavaFX's Headless glass platform. That
  * platform's screen is a fixed 1000 x 1000 frame buffer and it copies each window into it without
  * clipping: a 1440-wide window centred on it starts at x = -220, the copy indexes below zero, and
  * from then on every repaint of that stage throws, failing every later UI test in the same JVM
@@ -19,6 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class HeadlessScreenGuard implements BeforeAllCallback {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+    /**
+     * Twenty rows down, not zero: the copy indexes {@code (y + row) * 1000 + x + column}, so a
+     * moment at a negative x (a wide stage being centred) stays above zero, while a 1500 x 900
+     * stage still ends inside the buffer.
+     */
+    private static final double TOP = 20;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -41,16 +47,16 @@ public final class HeadlessScreenGuard implements BeforeAllCallback {
             return; // popups (menus, tooltips, toasts) place themselves beside their owner
         }
         ChangeListener<Number> keep = (o, was, now) -> {
+            if (window.getY() != TOP) {
+                window.setY(TOP);
+            }
             if (window.getX() != 0) {
                 window.setX(0);
-            }
-            if (window.getY() != 0) {
-                window.setY(0);
             }
         };
         window.xProperty().addListener(keep);
         window.yProperty().addListener(keep);
+        window.setY(TOP);
         window.setX(0);
-        window.setY(0);
     }
 }
