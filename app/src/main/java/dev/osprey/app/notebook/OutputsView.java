@@ -95,9 +95,8 @@ final class OutputsView extends VBox {
             return md;
         }
         if (data.get(MimeBundle.HTML) instanceof String html) {
-            Label rendered = new Label(htmlText(html));
+            VBox rendered = MarkdownText.node(htmlMarkdown(html));
             rendered.getStyleClass().add("nb-rich");
-            rendered.setWrapText(true);
             return rendered;
         }
         Object plain = data.getOrDefault(MimeBundle.TEXT, "");
@@ -133,6 +132,25 @@ final class OutputsView extends VBox {
             box.getChildren().add(caption);
         }
         return box;
+    }
+
+    /**
+     * HTML that is not a table, rendered through the markdown blocks: h1-h3 become headings, list
+     * items bullets, paragraphs and breaks keep their breaks, other tags go and entities decode.
+     */
+    static String htmlMarkdown(String html) {
+        String marked = html.replaceAll("(?is)<h([1-6])[^>]*>(.*?)</h\\1>", "\n\n#$1 $2\n\n")
+                .replaceAll("(?i)<li[^>]*>", "\n- ")
+                .replaceAll("(?i)</p>|</div>|</ul>|</ol>|</tr>", "\n\n")
+                .replaceAll("(?i)<br\\s*/?>", "\n");
+        StringBuilder out = new StringBuilder();
+        for (String line : marked.lines().toList()) {
+            java.util.regex.Matcher h = java.util.regex.Pattern.compile("^#([1-6]) (.*)$").matcher(line);
+            String text = h.matches() ? "#".repeat(Integer.parseInt(h.group(1))) + " " + HtmlTable.text(h.group(2))
+                    : line.startsWith("- ") ? "- " + HtmlTable.text(line.substring(2)) : HtmlTable.text(line);
+            out.append(text).append('\n');
+        }
+        return out.toString().replaceAll("\n{3,}", "\n\n").strip();
     }
 
     /** HTML that is not a table, as text: block tags become line breaks, other tags go. */

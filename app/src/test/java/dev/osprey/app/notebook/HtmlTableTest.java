@@ -51,4 +51,13 @@ class HtmlTableTest {
         assertThat(tail.lines().count()).isEqualTo(OutputsView.MAX_LINES);
         assertThat(tail).endsWith("line 4999").startsWith("line " + (5000 - OutputsView.MAX_LINES));
     }
+
+    @Test
+    void otherHtmlIsRenderedAsHeadingsParagraphsAndBullets() {
+        String md = OutputsView.htmlMarkdown("<h2>Results</h2><p>RMSE is <b>26.8</b> &amp; falling</p><ul><li>one</li><li>two</li></ul>");
+        assertThat(MarkdownText.blocks(md)).extracting(MarkdownText.Block::level, MarkdownText.Block::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "Results"),
+                        org.assertj.core.groups.Tuple.tuple(0, "RMSE is 26.8 & falling"),
+                        org.assertj.core.groups.Tuple.tuple(0, "• one\n• two"));
+    }
 }
