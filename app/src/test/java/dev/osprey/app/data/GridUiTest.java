@@ -149,6 +149,8 @@ class GridUiTest {
         robot.clickOn("Filter rows\u2026");
         robot.clickOn("#step-condition-op");
         pick(robot, "GE");
+        // choosing the operator rebuilds the value field: wait until the new one is laid out and shown
+        waitUntil(() -> robot.lookup("#step-condition-value").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         robot.clickOn("#step-condition-value").write("800");
         robot.clickOn("#stepApply");
         waitUntil(() -> view.model().recipe().steps().size() == 2);
