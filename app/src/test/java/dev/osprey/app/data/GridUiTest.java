@@ -68,6 +68,9 @@ class GridUiTest {
         view = new DataView(new DataViewModel(app));
         scene = new Scene((javafx.scene.Parent) view.node(), 1500, 860);
         stage.setScene(scene);
+        // the shared test stage keeps the size an earlier test gave it unless told otherwise
+        stage.setWidth(1500);
+        stage.setHeight(860);
         stage.show();
         view.onShown();
     }

@@ -63,6 +63,7 @@ class LabelingViewTest {
         model = new LabelingViewModel(app, Executors.newSingleThreadExecutor());
         view = new LabelingView(model, app.dialogs());
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1280, 860));
+        stage.sizeToScene(); // the shared test stage keeps the size an earlier test gave it otherwise
         stage.show();
         view.onShown();
     }
