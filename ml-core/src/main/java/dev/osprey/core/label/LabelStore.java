@@ -1,6 +1,5 @@
 package dev.osprey.core.label;
 
-import dev.osprey.core.json.Json;
 import dev.osprey.core.workspace.Catalog;
 import dev.osprey.core.workspace.Workspace;
 
@@ -11,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +52,7 @@ public final class LabelStore {
     /** Creates a job over {@code sources} (image paths or texts), in that order. */
     public LabelJob create(LabelJobSpec spec, List<String> sources) throws LabelException {
         return tx(c -> {
-            if (find(c, spec.name()).isPresent()) {
+            if (LabelRows.find(c, spec.name()).isPresent()) {
                 throw new LabelException("a labeling job named '" + spec.name() + "' already exists");
             }
             Instant now = Instant.now();
@@ -63,7 +61,7 @@ public final class LabelStore {
                     + "instructions, annotations_per_item, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
                 ps.setString(1, spec.name());
                 ps.setString(2, spec.type().name());
-                ps.setString(3, classesJson(spec.classes()));
+                ps.setString(3, LabelRows.classesJson(spec.classes()));
                 ps.setString(4, spec.instructions());
                 ps.setInt(5, spec.annotationsPerItem());
                 ps.setString(6, now.toString());
@@ -113,10 +111,10 @@ public final class LabelStore {
     public List<LabelJob> jobs() throws LabelException {
         return tx(c -> {
             List<LabelJob> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(JOB_SELECT + " ORDER BY j.id");
+            try (PreparedStatement ps = c.prepareStatement(LabelRows.JOB_SELECT + " ORDER BY j.id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(job(rs));
+                    out.add(LabelRows.job(rs));
                 }
             }
             return out;
@@ -124,7 +122,7 @@ public final class LabelStore {
     }
 
     public Optional<LabelJob> job(String name) throws LabelException {
-        return tx(c -> find(c, name));
+        return tx(c -> LabelRows.find(c, name));
     }
 
     public LabelJob require(String name) throws LabelException {
@@ -149,7 +147,7 @@ public final class LabelStore {
                 ps.setLong(1, job.value());
                 ps.setInt(2, limit);
                 ps.setInt(3, offset);
-                return items(ps);
+                return LabelRows.items(ps);
             }
         });
     }
@@ -159,7 +157,7 @@ public final class LabelStore {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id, job_id, position, source, gold_json FROM label_item WHERE id = ?")) {
                 ps.setLong(1, itemId);
-                List<LabelItem> found = items(ps);
+                List<LabelItem> found = LabelRows.items(ps);
                 if (found.isEmpty()) {
                     throw new LabelException("there is no labeling item " + itemId);
                 }
@@ -185,7 +183,7 @@ public final class LabelStore {
                 ps.setString(2, annotator);
                 ps.setInt(3, job.spec().annotationsPerItem());
                 ps.setInt(4, limit);
-                return items(ps);
+                return LabelRows.items(ps);
             }
         });
     }
@@ -195,7 +193,7 @@ public final class LabelStore {
                              OptionalDouble confidence) throws LabelException {
         checkAnnotator(annotator);
         return tx(c -> {
-            LabelJobSpec spec = specOfItem(c, itemId);
+            LabelJobSpec spec = LabelRows.specOfItem(c, itemId);
             try {
                 LabelValues.check(spec, value);
             } catch (IllegalArgumentException e) {
@@ -267,19 +265,19 @@ public final class LabelStore {
     /** Every annotation of the job, by item position then time. */
     public List<Annotation> annotations(LabelJobId job) throws LabelException {
         return tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(ANNOTATION_SELECT
+            try (PreparedStatement ps = c.prepareStatement(LabelRows.ANNOTATION_SELECT
                     + " WHERE i.job_id = ? ORDER BY i.position, a.id")) {
                 ps.setLong(1, job.value());
-                return annotations(ps);
+                return LabelRows.annotations(ps);
             }
         });
     }
 
     public List<Annotation> annotationsOf(long itemId) throws LabelException {
         return tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(ANNOTATION_SELECT + " WHERE a.item_id = ? ORDER BY a.id")) {
+            try (PreparedStatement ps = c.prepareStatement(LabelRows.ANNOTATION_SELECT + " WHERE a.item_id = ? ORDER BY a.id")) {
                 ps.setLong(1, itemId);
-                return annotations(ps);
+                return LabelRows.annotations(ps);
             }
         });
     }
@@ -336,7 +334,7 @@ public final class LabelStore {
     public void setGold(long itemId, LabelValue gold) throws LabelException {
         tx(c -> {
             try {
-                LabelValues.check(specOfItem(c, itemId), gold);
+                LabelValues.check(LabelRows.specOfItem(c, itemId), gold);
             } catch (IllegalArgumentException e) {
                 throw new LabelException(e.getMessage());
             }
@@ -405,127 +403,7 @@ public final class LabelStore {
     }
 
     public Progress progress(LabelJob job) throws LabelException {
-        return tx(c -> {
-            long done;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT i.id FROM label_item i "
-                    + "JOIN label_annotation a ON a.item_id = i.id AND a.source_kind <> 'MACHINE' "
-                    + "WHERE i.job_id = ? GROUP BY i.id HAVING count(*) >= ?)")) {
-                ps.setLong(1, job.id().value());
-                ps.setInt(2, job.spec().annotationsPerItem());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    done = rs.getLong(1);
-                }
-            }
-            Map<String, Long> per = new LinkedHashMap<>();
-            long machine = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.annotator, a.source_kind, count(*) FROM label_annotation a "
-                    + "JOIN label_item i ON i.id = a.item_id WHERE i.job_id = ? GROUP BY 1, 2 ORDER BY 1")) {
-                ps.setLong(1, job.id().value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (rs.getString(2).equals(AnnotationSource.MACHINE.name())) {
-                            machine += rs.getLong(3);
-                        } else {
-                            per.merge(rs.getString(1), rs.getLong(3), Long::sum);
-                        }
-                    }
-                }
-            }
-            return new Progress(itemCount(c, job.id().value()), done, per, machine);
-        });
-    }
-
-    private static final String JOB_SELECT = "SELECT j.id, j.name, j.task_type, j.classes_json, j.instructions, "
-            + "j.annotations_per_item, j.created_at, (SELECT count(*) FROM label_item i WHERE i.job_id = j.id) FROM label_job j";
-    private static final String ANNOTATION_SELECT = "SELECT a.id, a.item_id, a.annotator, a.value_json, a.created_at, "
-            + "a.duration_ms, a.source_kind, a.confidence, a.review_state FROM label_annotation a "
-            + "JOIN label_item i ON i.id = a.item_id";
-
-    private static Optional<LabelJob> find(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(JOB_SELECT + " WHERE j.name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(job(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private static LabelJob job(ResultSet rs) throws SQLException {
-        LabelJobSpec spec = new LabelJobSpec(rs.getString(2), LabelTaskType.valueOf(rs.getString(3)),
-                classes(rs.getString(4)), rs.getString(5), rs.getInt(6));
-        return new LabelJob(new LabelJobId(rs.getLong(1)), spec, Instant.parse(rs.getString(7)), rs.getLong(8));
-    }
-
-    private static LabelJobSpec specOfItem(Connection c, long itemId) throws SQLException, LabelException {
-        try (PreparedStatement ps = c.prepareStatement(JOB_SELECT + " WHERE j.id = (SELECT job_id FROM label_item WHERE id = ?)")) {
-            ps.setLong(1, itemId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new LabelException("there is no labeling item " + itemId);
-                }
-                return job(rs).spec();
-            }
-        }
-    }
-
-    private static long itemCount(Connection c, long job) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM label_item WHERE job_id = ?")) {
-            ps.setLong(1, job);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static List<LabelItem> items(PreparedStatement ps) throws SQLException {
-        List<LabelItem> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String gold = rs.getString(5);
-                out.add(new LabelItem(rs.getLong(1), new LabelJobId(rs.getLong(2)), rs.getInt(3), rs.getString(4),
-                        gold == null ? Optional.empty() : Optional.of(LabelValues.fromJson(gold))));
-            }
-        }
-        return out;
-    }
-
-    private static List<Annotation> annotations(PreparedStatement ps) throws SQLException {
-        List<Annotation> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                double conf = rs.getDouble(8);
-                OptionalDouble confidence = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(conf);
-                out.add(new Annotation(rs.getLong(1), rs.getLong(2), rs.getString(3), LabelValues.fromJson(rs.getString(4)),
-                        Instant.parse(rs.getString(5)), Duration.ofMillis(rs.getLong(6)),
-                        AnnotationSource.valueOf(rs.getString(7)), confidence, ReviewState.valueOf(rs.getString(9))));
-            }
-        }
-        return out;
-    }
-
-    private static String classesJson(List<LabelClass> classes) {
-        List<Object> out = new ArrayList<>();
-        for (LabelClass k : classes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", k.name());
-            m.put("color", k.color());
-            if (k.hotkey() != null) {
-                m.put("hotkey", k.hotkey());
-            }
-            out.add(m);
-        }
-        return Json.write(out);
-    }
-
-    private static List<LabelClass> classes(String json) {
-        List<LabelClass> out = new ArrayList<>();
-        for (Object o : (List<?>) Json.parse(json)) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            out.add(new LabelClass((String) m.get("name"), (String) m.get("color"), (String) m.get("hotkey")));
-        }
-        return out;
+        return tx(c -> LabelRows.progress(c, job));
     }
 
     private static void checkAnnotator(String annotator) throws LabelException {
