@@ -73,6 +73,7 @@ public final class LabelingView implements Page {
         dashboard = side.besideOf(scroll);
         root.getChildren().add(dashboard);
         root.setId("labelingPage");
+        root.getStylesheets().add(dev.osprey.app.experiments.PropertyCard.STYLESHEET); // the shared sidebar look
         model.summaryProperty().addListener((o, a, s) -> render(s));
         render(null);
     }
@@ -138,7 +139,13 @@ public final class LabelingView implements Page {
 
     private void render(JobSummary s) {
         if (s == null) {
-            detail.getChildren().setAll(new Label(model.jobs().isEmpty() ? "" : "Choose a job."));
+            Label hint = new Label(model.jobs().isEmpty()
+                    ? "No labeling job yet. Name one above, pick its task and classes, and create it from a folder of images"
+                    + " or a text file (one text per line); or bring labels in with osprey label import."
+                    : "Choose a job on the left.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add("empty-text");
+            detail.getChildren().setAll(hint);
             return;
         }
         LabelJob job = s.job();
