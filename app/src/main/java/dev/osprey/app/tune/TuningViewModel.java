@@ -4,12 +4,9 @@ import dev.osprey.app.AppContext;
 import dev.osprey.core.Engine;
 import dev.osprey.core.job.Job;
 import dev.osprey.core.registry.ModelVersion;
-import dev.osprey.core.tune.Direction;
-import dev.osprey.core.tune.HyperparameterImportance;
 import dev.osprey.core.tune.Objective;
 import dev.osprey.core.tune.SearchSpace;
 import dev.osprey.core.tune.Trial;
-import dev.osprey.core.tune.TrialState;
 import dev.osprey.core.tune.TuningEvent;
 import dev.osprey.core.tune.TuningException;
 import dev.osprey.core.tune.TuningJob;
@@ -34,9 +31,6 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,11 +59,7 @@ public final class TuningViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<TuningJobId> shownJob = new ReadOnlyObjectWrapper<>(this, "shownJob");
-    private final ReadOnlyObjectWrapper<SearchSpace> space = new ReadOnlyObjectWrapper<>(this, "space");
-    private final ReadOnlyObjectWrapper<Objective> objective = new ReadOnlyObjectWrapper<>(this, "objective");
-    private final ObservableList<TrialRow> trials = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<TrialRow> best = new ReadOnlyObjectWrapper<>(this, "best");
-    private final ReadOnlyObjectWrapper<Map<String, Double>> importance = new ReadOnlyObjectWrapper<>(this, "importance", Map.of());
+    private final TrialBoard board = new TrialBoard();
     private final ObservableList<TuningJob> jobs = FXCollections.observableArrayList();
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
     private final ReadOnlyBooleanWrapper registering = new ReadOnlyBooleanWrapper(this, "registering");
@@ -97,9 +87,9 @@ public final class TuningViewModel {
         this.curves = new TrialCurves(app, io);
         this.canStart = Bindings.createBooleanBinding(() -> setup.problemProperty().get() == null && !state.get().isRunning(),
                 setup.problemProperty(), state);
-        this.canRegister = Bindings.createBooleanBinding(() -> best.get() != null && shownJob.get() != null
+        this.canRegister = Bindings.createBooleanBinding(() -> board.best.get() != null && shownJob.get() != null
                 && !state.get().isRunning() && !registering.get() && modelName.get() != null && !modelName.get().isBlank(),
-                best, shownJob, state, registering, modelName);
+                board.best, shownJob, state, registering, modelName);
         setup.setWorkspaceOpen(app.engine() != null);
         app.engineProperty().addListener((o, a, b) -> onWorkspaceChanged());
     }
@@ -138,26 +128,26 @@ public final class TuningViewModel {
 
     /** The shown job's space: the trials table's columns and the parallel-coordinates axes. */
     public ReadOnlyObjectProperty<SearchSpace> spaceProperty() {
-        return space.getReadOnlyProperty();
+        return board.space.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Objective> objectiveProperty() {
-        return objective.getReadOnlyProperty();
+        return board.objective.getReadOnlyProperty();
     }
 
     /** The shown job's trials by number: running ones first appear as RUNNING, then are replaced. */
     public ObservableList<TrialRow> trials() {
-        return trials;
+        return board.trials();
     }
 
     /** The best COMPLETE trial so far, or null. */
     public ReadOnlyObjectProperty<TrialRow> bestProperty() {
-        return best.getReadOnlyProperty();
+        return board.best.getReadOnlyProperty();
     }
 
     /** Parameter -> share of the objective's spread it explains (HyperparameterImportance). */
     public ReadOnlyObjectProperty<Map<String, Double>> importanceProperty() {
-        return importance.getReadOnlyProperty();
+        return board.importance.getReadOnlyProperty();
     }
 
     /** The selected trials' metric per step. */
@@ -235,7 +225,7 @@ public final class TuningViewModel {
         long g = ++generation;
         clearShown();
         plannedTrials = spec.budget().maxTrials();
-        space.set(spec.space());
+        board.space.set(spec.space());
         title.set(spec.name().orElse("Tuning"));
         progress.set(-1);
         message.set("Waiting for a free worker");
@@ -282,7 +272,7 @@ public final class TuningViewModel {
 
     /** The trials whose per-step curves to draw (the table's selection). */
     public void selectTrials(List<Integer> numbers) {
-        curves.select(numbers, rowsByNumber());
+        curves.select(numbers, board.rowsByNumber());
     }
 
     /** Registers the shown job's best trial under {@link #modelNameProperty()}. */
@@ -313,14 +303,14 @@ public final class TuningViewModel {
         if (g != generation) {
             return;
         }
-        Map<Integer, TrialRow> rows = rowsByNumber();
+        Map<Integer, TrialRow> rows = board.rowsByNumber();
         boolean finished = false;
         for (TuningEvent e : batch) {
             switch (e) {
                 case TuningEvent.JobStarted s -> {
                     shownJob.set(s.jobId());
-                    objective.set(s.objective());
-                    space.set(s.space());
+                    board.objective.set(s.objective());
+                    board.space.set(s.space());
                     title.set(s.name() + " \u00b7 job " + s.jobId());
                 }
                 case TuningEvent.TrialStarted s -> rows.put(s.trial(), TrialRow.running(s.trial(), s.params()));
@@ -333,18 +323,17 @@ public final class TuningViewModel {
                 case TuningEvent.JobFinished f -> finished = true;
             }
         }
-        apply(rows);
+        board.apply(rows);
         if (finished) {
-            updateDerived();
+            board.updateDerived();
         }
         curves.refresh(rows);
         if (state.get().isRunning()) {
-            long done = trials.stream().filter(t -> t.state() != TrialState.RUNNING).count();
-            long running = trials.size() - done;
+            long done = board.finishedCount();
+            long running = board.trials().size() - done;
             progress.set(plannedTrials > 0 ? Math.min(1, done / (double) plannedTrials) : -1);
             message.set(String.format(java.util.Locale.ROOT, "%d of %d trials finished, %d running%s", done, plannedTrials,
-                    running, best.get() == null ? "" : " \u00b7 best " + MetricFormat.value(best.get().value().getAsDouble())
-                            + " (trial " + best.get().number() + ")"));
+                    running, board.bestSuffix()));
         }
     }
 
@@ -390,12 +379,11 @@ public final class TuningViewModel {
 
     private void show(TuningJob stored, List<Trial> list) {
         shownJob.set(stored.id());
-        space.set(stored.space());
-        objective.set(stored.objective());
+        board.space.set(stored.space());
+        board.objective.set(stored.objective());
         plannedTrials = stored.budget().maxTrials();
         title.set(stored.name() + " \u00b7 job " + stored.id());
-        trials.setAll(list.stream().map(TrialRow::of).sorted(Comparator.comparingInt(TrialRow::number)).toList());
-        updateDerived();
+        board.showAll(list);
         state.set(switch (stored.status()) {
             case RUNNING -> TuneState.RUNNING;
             case FINISHED -> TuneState.FINISHED;
@@ -406,65 +394,16 @@ public final class TuningViewModel {
             failure.set(stored.message());
         }
         progress.set(1);
-        message.set((stored.status() == TuningStatus.STOPPED ? "Stopped: " : "") + stored.message()
-                + (best.get() == null ? "" : " \u00b7 best " + MetricFormat.value(best.get().value().getAsDouble())
-                + " (trial " + best.get().number() + ")"));
+        message.set((stored.status() == TuningStatus.STOPPED ? "Stopped: " : "") + stored.message() + board.bestSuffix());
         if (modelName.get() == null || modelName.get().isBlank()) {
             modelName.set(stored.target().replace('_', '-') + "-tuned");
         }
     }
 
-    private void updateDerived() {
-        Objective o = objective.get();
-        Direction d = o == null ? Direction.MINIMIZE : o.direction();
-        TrialRow top = null;
-        for (TrialRow r : trials) {
-            if (r.isComplete() && (top == null || d.better(r.value().getAsDouble(), top.value().getAsDouble()))) {
-                top = r;
-            }
-        }
-        best.set(top);
-        SearchSpace s = space.get();
-        if (s != null) {
-            List<Trial> done = new ArrayList<>();
-            for (TrialRow r : trials) {
-                done.add(new Trial(r.number(), r.params(), r.state(), r.value(), r.run(), 0, r.elapsed(), r.message()));
-            }
-            importance.set(HyperparameterImportance.of(done, s));
-        }
-    }
-
-    /** Updates the table's rows in place (by number), so its selection and scroll position survive a batch. */
-    private void apply(Map<Integer, TrialRow> rows) {
-        int i = 0;
-        for (TrialRow r : rows.values()) {
-            if (i < trials.size() && trials.get(i).number() == r.number()) {
-                if (!trials.get(i).equals(r)) {
-                    trials.set(i, r);
-                }
-            } else {
-                trials.add(i, r);
-            }
-            i++;
-        }
-    }
-
-    private Map<Integer, TrialRow> rowsByNumber() {
-        Map<Integer, TrialRow> rows = new java.util.TreeMap<>();
-        for (TrialRow r : trials) {
-            rows.put(r.number(), r);
-        }
-        return rows;
-    }
-
     private void clearShown() {
-        trials.clear();
+        board.clear();
         curves.clear();
-        best.set(null);
-        importance.set(Map.of());
         shownJob.set(null);
-        objective.set(null);
-        space.set(null);
         failure.set(null);
         registered.set(null);
         title.set("");
@@ -484,8 +423,6 @@ public final class TuningViewModel {
 
     /** For tests: the trial values as the best-so-far chart reads them. */
     Map<Integer, Double> completeValues() {
-        Map<Integer, Double> out = new LinkedHashMap<>();
-        trials.stream().filter(TrialRow::isComplete).forEach(t -> out.put(t.number(), t.value().getAsDouble()));
-        return out;
+        return board.completeValues();
     }
 }
