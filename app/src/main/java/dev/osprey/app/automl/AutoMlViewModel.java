@@ -11,6 +11,7 @@ import dev.osprey.core.automl.AutoMlException;
 import dev.osprey.core.automl.AutoMlRequest;
 import dev.osprey.core.automl.AutoMlResult;
 import dev.osprey.core.automl.LeaderboardEntry;
+import dev.osprey.core.quality.QualityWarning;
 import dev.osprey.core.data.Column;
 import dev.osprey.core.data.ColumnRole;
 import dev.osprey.core.data.Dataset;
@@ -38,12 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -75,14 +73,12 @@ public final class AutoMlViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<Objective> objective = new ReadOnlyObjectWrapper<>(this, "objective");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
-    private final ObservableList<CandidateRow> leaderboard = FXCollections.observableArrayList();
+    private final LiveLeaderboard board = new LiveLeaderboard();
     private final ReadOnlyObjectWrapper<AutoMlResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
     private final ReadOnlyObjectWrapper<ModelVersion> registered = new ReadOnlyObjectWrapper<>(this, "registered");
     private final BooleanBinding canStart;
     private final BooleanBinding canRegister;
-    private final Map<String, Integer> trialCounts = new HashMap<>();
-    private final Map<String, Double> bestValues = new HashMap<>();
     private Job<AutoMlResult> job;
     private long generation;
     private TextClipboard clipboard = text -> {
@@ -173,7 +169,7 @@ public final class AutoMlViewModel {
 
     /** Every candidate: ranked ones first (best first), then the one tuning, the waiting and the failed. */
     public ObservableList<CandidateRow> leaderboard() {
-        return leaderboard;
+        return board.rows();
     }
 
     public ReadOnlyObjectProperty<AutoMlResult> resultProperty() {
@@ -334,62 +330,34 @@ public final class AutoMlViewModel {
             switch (e) {
                 case AutoMlEvent.ChecksDone c -> {
                     objective.set(c.objective());
-                    warnings.setAll(c.warnings().stream().map(w -> w.severity().name().charAt(0)
-                            + w.severity().name().substring(1).toLowerCase(java.util.Locale.ROOT) + ": " + w.message()).toList());
-                    leaderboard.setAll(c.candidates().stream().map(CandidateRow::waiting).toList());
-                    message.set(c.candidates().size() + " candidates for a " + c.problemType().name().toLowerCase(java.util.Locale.ROOT)
+                    warnings.setAll(warningLines(c.warnings()));
+                    board.candidates(c.candidates());
+                    message.set(c.candidates().size() + " candidates for a " + c.problemType().name().toLowerCase(Locale.ROOT)
                             + " problem, ranked by " + c.objective().metric() + " under cross-validation");
                 }
                 case AutoMlEvent.CandidateStarted s -> {
-                    replace(s.algorithm(), row -> row.tuning(0, OptionalDouble.empty()));
+                    board.started(s.algorithm());
                     message.set("Tuning " + s.algorithm() + " (up to " + s.budget().toSeconds() + " s)");
                 }
                 case AutoMlEvent.CandidateProgress p -> {
                     if (p.event() instanceof TuningEvent.TrialFinished f && f.trial().state() != TrialState.RUNNING) {
-                        trialCounts.merge(p.algorithm(), 1, Integer::sum);
-                        if (f.trial().isComplete() && objective.get() != null) {
-                            double v = f.trial().value().getAsDouble();
-                            bestValues.merge(p.algorithm(), v, (a, b) -> objective.get().direction().better(b, a) ? b : a);
-                        }
-                        Double best = bestValues.get(p.algorithm());
-                        replace(p.algorithm(), row -> row.tuning(trialCounts.get(p.algorithm()),
-                                best == null ? OptionalDouble.empty() : OptionalDouble.of(best)));
+                        board.trialFinished(p.algorithm(), f.trial(), objective.get());
                     }
                 }
                 case AutoMlEvent.CandidateFinished f -> {
                     if (f.entry().isEmpty()) {
-                        replace(f.algorithm(), row -> row.without("no result: " + f.message()));
+                        board.failed(f.algorithm(), f.message());
                     }
                 }
-                case AutoMlEvent.LeaderboardChanged l -> l.leaderboard().forEach(entry ->
-                        replace(entry.algorithm(), row -> CandidateRow.done(entry)));
+                case AutoMlEvent.LeaderboardChanged l -> board.ranked(l.leaderboard());
                 case AutoMlEvent.Finished f -> {
                 }
             }
         }
-        sortBoard();
+        board.sort();
         Job<AutoMlResult> running = job;
         if (running != null && state.get().isRunning()) {
             progress.set(running.progress() > 0 ? running.progress() : -1);
-        }
-    }
-
-    private void replace(String algorithm, java.util.function.UnaryOperator<CandidateRow> change) {
-        for (int i = 0; i < leaderboard.size(); i++) {
-            if (leaderboard.get(i).algorithm().equals(algorithm)) {
-                leaderboard.set(i, change.apply(leaderboard.get(i)));
-                return;
-            }
-        }
-        leaderboard.add(change.apply(CandidateRow.waiting(algorithm)));
-    }
-
-    /** Ranked first by rank, then the others in their original order. */
-    private void sortBoard() {
-        List<CandidateRow> rows = new ArrayList<>(leaderboard);
-        rows.sort((a, b) -> a.rank() > 0 && b.rank() > 0 ? Integer.compare(a.rank(), b.rank()) : a.rank() > 0 ? -1 : b.rank() > 0 ? 1 : 0);
-        if (!rows.equals(leaderboard)) {
-            leaderboard.setAll(rows);
         }
     }
 
@@ -414,11 +382,8 @@ public final class AutoMlViewModel {
             }
             return;
         }
-        leaderboard.removeIf(r -> r.rank() > 0);
-        List<CandidateRow> ranked = done.leaderboard().stream().map(CandidateRow::done).toList();
-        leaderboard.addAll(0, ranked);
-        warnings.setAll(done.checks().stream().map(w -> w.severity().name().charAt(0)
-                + w.severity().name().substring(1).toLowerCase(java.util.Locale.ROOT) + ": " + w.message()).toList());
+        board.finalRanking(done.leaderboard());
+        warnings.setAll(warningLines(done.checks()));
         objective.set(done.objective());
         if (modelName.get() == null || modelName.get().isBlank()) {
             modelName.set(target.get() == null ? "automl-best" : target.get().replace('_', '-') + "-auto");
@@ -432,12 +397,16 @@ public final class AutoMlViewModel {
 
     private void clear() {
         warnings.clear();
-        leaderboard.clear();
-        trialCounts.clear();
-        bestValues.clear();
+        board.clear();
         result.set(null);
         registered.set(null);
         failure.set(null);
         objective.set(null);
+    }
+
+    /** "Warning: ..." lines, the severity in sentence case. */
+    private static List<String> warningLines(List<QualityWarning> checks) {
+        return checks.stream().map(w -> w.severity().name().charAt(0)
+                + w.severity().name().substring(1).toLowerCase(Locale.ROOT) + ": " + w.message()).toList();
     }
 }
