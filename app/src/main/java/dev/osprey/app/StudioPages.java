@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 public final class StudioPages implements PageFactory {
     private DataViewModel data;
+    private ModelsViewModel models;
+    private ExperimentsViewModel experiments;
+    private dev.osprey.app.notebook.NotebooksViewModel notebooks;
     private dev.osprey.app.endpoints.EndpointsViewModel endpoints;
 
     @Override
@@ -32,17 +35,16 @@ public final class StudioPages implements PageFactory {
         endpoints(services); // at the first page: endpoints restart with their workspace even before their page is opened
         return switch (item) {
             case HOME -> Optional.of(new HomeView(new HomeViewModel(services.context(), services.workspaces(),
-                    services.background(), row -> openDataset(row, services))));
+                    services.background(), links(services))));
             case DATA -> Optional.of(new DataView(data(services)));
-            case EXPERIMENTS -> Optional.of(new ExperimentsView(new ExperimentsViewModel(services.context(), services.background())));
+            case EXPERIMENTS -> Optional.of(new ExperimentsView(experiments(services)));
             case MODELS -> Optional.of(new ModelsView(models(services)));
             case ENDPOINTS -> Optional.of(new dev.osprey.app.endpoints.EndpointsView(endpoints(services)));
             case TRAINING -> Optional.of(new TrainingView(new TrainingViewModel(services.context())));
             case TUNING -> Optional.of(new dev.osprey.app.tune.TuningPage(
                     new dev.osprey.app.tune.TuningView(new dev.osprey.app.tune.TuningViewModel(services.context())),
                     new dev.osprey.app.automl.AutoMlView(new dev.osprey.app.automl.AutoMlViewModel(services.context()))));
-            case NOTEBOOKS -> Optional.of(new dev.osprey.app.notebook.NotebookView(
-                    new dev.osprey.app.notebook.NotebooksViewModel(services.context()), services.context().uiExecutor()));
+            case NOTEBOOKS -> Optional.of(new dev.osprey.app.notebook.NotebookView(notebooks(services), services.context().uiExecutor()));
             case LABELING -> Optional.of(new dev.osprey.app.labeling.LabelingView(
                     new dev.osprey.app.labeling.LabelingViewModel(services.context(), services.background()),
                     services.context().dialogs()));
@@ -51,12 +53,46 @@ public final class StudioPages implements PageFactory {
     }
 
     private ModelsViewModel models(PageServices services) {
-        ModelsViewModel m = new ModelsViewModel(services.context(), services.background());
-        m.setDeployAction((model, version) -> {
-            services.navigate().accept(NavItem.ENDPOINTS);
-            endpoints(services).preselect(model, version);
-        });
-        return m;
+        if (models == null) {
+            models = new ModelsViewModel(services.context(), services.background());
+            models.setDeployAction((model, version) -> {
+                services.navigate().accept(NavItem.ENDPOINTS);
+                endpoints(services).preselect(model, version);
+            });
+        }
+        return models;
+    }
+
+    private ExperimentsViewModel experiments(PageServices services) {
+        if (experiments == null) {
+            experiments = new ExperimentsViewModel(services.context(), services.background());
+        }
+        return experiments;
+    }
+
+    private dev.osprey.app.notebook.NotebooksViewModel notebooks(PageServices services) {
+        if (notebooks == null) {
+            notebooks = new dev.osprey.app.notebook.NotebooksViewModel(services.context());
+        }
+        return notebooks;
+    }
+
+    /** Home's entries: show the page first (which builds its view model), then select the thing in it. */
+    private dev.osprey.app.home.HomeLinks links(PageServices services) {
+        return new dev.osprey.app.home.HomeLinks(
+                row -> openDataset(row, services),
+                file -> {
+                    services.navigate().accept(NavItem.NOTEBOOKS);
+                    notebooks(services).openFile(file);
+                },
+                name -> {
+                    services.navigate().accept(NavItem.MODELS);
+                    models(services).showModel(name);
+                },
+                run -> {
+                    services.navigate().accept(NavItem.EXPERIMENTS);
+                    experiments(services).showRun(run);
+                });
     }
 
     private dev.osprey.app.endpoints.EndpointsViewModel endpoints(PageServices services) {

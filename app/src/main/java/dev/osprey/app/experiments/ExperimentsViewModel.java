@@ -241,6 +241,21 @@ public final class ExperimentsViewModel {
         selectExperiment(again, before != null && again != null && before.experiment().id().equals(again.experiment().id()));
     }
 
+    /** Reads the runs again, then shows {@code id}'s experiment with that run selected (Home's recent runs). */
+    public CompletableFuture<Void> showRun(RunId id) {
+        return refresh().thenRunAsync(() -> {
+            for (ExperimentItem item : experiments) {
+                RunRow row = runsByExperiment.getOrDefault(item.experiment().id(), List.of()).stream()
+                        .filter(r -> r.id().equals(id)).findFirst().orElse(null);
+                if (row != null) {
+                    selectExperiment(item);
+                    selectRuns(List.of(row));
+                    return;
+                }
+            }
+        }, app.uiExecutor());
+    }
+
     /** Shows the runs of {@code item}. */
     public void selectExperiment(ExperimentItem item) {
         ExperimentItem before = selectedExperiment.get();

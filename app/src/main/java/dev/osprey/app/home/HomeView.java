@@ -192,7 +192,8 @@ public final class HomeView implements Page {
         rows.setId("home-notebooks");
         rows.getStyleClass().add("item-list");
         Node empty = emptyState("No notebooks yet. Notebooks (.ipynb) in the workspace's notebooks folder are listed here.", null);
-        fill(rows, vm.notebooks(), empty, f -> item("mdi2n-notebook-outline", f.name(), f.detail(), null, f.path().toString()));
+        fill(rows, vm.notebooks(), empty, f -> item("mdi2n-notebook-outline", f.name(), f.detail(), () -> vm.openNotebook(f),
+                "Open " + f.path() + " on the Notebooks page"));
         return card("mdi2n-notebook-outline", "Notebooks", vm.notebooks(), rows);
     }
 
@@ -201,7 +202,8 @@ public final class HomeView implements Page {
         rows.setId("home-models");
         rows.getStyleClass().add("item-list");
         Node empty = emptyState("No models yet. Models you train and register appear here.", null);
-        fill(rows, vm.models(), empty, f -> item("mdi2c-cube-outline", f.name(), f.detail(), null, f.path().toString()));
+        fill(rows, vm.models(), empty, f -> item("mdi2c-cube-outline", f.name(), f.detail(), () -> vm.openModel(f),
+                "Show " + f.name() + " on the Models page"));
         return card("mdi2c-cube-outline", "Models", vm.models(), rows);
     }
 
@@ -211,7 +213,7 @@ public final class HomeView implements Page {
         rows.getStyleClass().add("item-list");
         Node empty = emptyState("No runs yet. Training and tuning runs will be listed here with their metrics.", null);
         fill(rows, vm.runs(), empty, r -> {
-            Node n = item(runIcon(r.status()), r.title(), r.detail(), null, null);
+            Node n = item(runIcon(r.status()), r.title(), r.detail(), () -> vm.openRun(r), "Show this run on the Experiments page");
             n.getStyleClass().add("run-" + r.status().name().toLowerCase(java.util.Locale.ROOT));
             return n;
         });
@@ -336,6 +338,14 @@ public final class HomeView implements Page {
         if (action != null) {
             row.getStyleClass().add("clickable");
             row.setOnMouseClicked(e -> action.run());
+            // reachable with Tab and opened with Enter or Space, like a link
+            row.setFocusTraversable(true);
+            row.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                    action.run();
+                    e.consume();
+                }
+            });
             FontIcon chevron = new FontIcon("mdi2c-chevron-right");
             chevron.getStyleClass().add("item-chevron");
             row.getChildren().add(chevron);

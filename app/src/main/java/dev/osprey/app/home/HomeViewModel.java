@@ -37,7 +37,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -54,7 +53,7 @@ public final class HomeViewModel {
     private final AppContext context;
     private final WorkspaceSwitcher switcher;
     private final Executor background;
-    private final Consumer<DatasetRow> openDataset;
+    private final HomeLinks links;
     private final StringProperty workspaceName = new SimpleStringProperty(this, "workspaceName", "");
     private final StringProperty workspacePath = new SimpleStringProperty(this, "workspacePath", "");
     private final BooleanProperty workspaceOpen = new SimpleBooleanProperty(this, "workspaceOpen");
@@ -66,13 +65,12 @@ public final class HomeViewModel {
     private final ObservableList<RecentRun> runs = FXCollections.observableArrayList();
     private final FilteredList<RecentWorkspace> otherRecent;
 
-    /** {@code openDataset} shows the Data page; it receives null when no particular dataset was chosen. */
-    public HomeViewModel(AppContext context, WorkspaceSwitcher switcher, Executor background,
-                         Consumer<DatasetRow> openDataset) {
+    /** {@code links} show the other pages when an entry is chosen. */
+    public HomeViewModel(AppContext context, WorkspaceSwitcher switcher, Executor background, HomeLinks links) {
         this.context = Objects.requireNonNull(context);
         this.switcher = Objects.requireNonNull(switcher);
         this.background = Objects.requireNonNull(background);
-        this.openDataset = Objects.requireNonNull(openDataset);
+        this.links = Objects.requireNonNull(links);
         this.otherRecent = new FilteredList<>(switcher.recent(), r -> !isOpen(r.path()));
         context.engineProperty().addListener((o, old, now) -> onEngine(now));
         onEngine(context.engine());
@@ -224,12 +222,27 @@ public final class HomeViewModel {
     }
 
     public void openDataset(DatasetRow row) {
-        openDataset.accept(Objects.requireNonNull(row));
+        links.dataset().accept(Objects.requireNonNull(row));
     }
 
     /** Shows the Data page without choosing a dataset (the empty state's link). */
     public void openDataPage() {
-        openDataset.accept(null);
+        links.dataset().accept(null);
+    }
+
+    /** Opens the notebook in a tab of the Notebooks page. */
+    public void openNotebook(WorkspaceFile notebook) {
+        links.notebook().accept(notebook.path());
+    }
+
+    /** Shows the Models page with this model selected. */
+    public void openModel(WorkspaceFile model) {
+        links.model().accept(model.name());
+    }
+
+    /** Shows the run in the Experiments page. */
+    public void openRun(RecentRun run) {
+        links.run().accept(run.id());
     }
 
     private Path startDir() {

@@ -186,6 +186,13 @@ public final class ModelsViewModel {
                 });
     }
 
+    /** Reads the models again, then selects the one named {@code name} (Home's model entries). */
+    public CompletableFuture<Void> showModel(String name) {
+        return refresh().thenCompose(v -> models.stream().filter(m -> m.name().equals(name)).findFirst()
+                .map(m -> selectedModel.get() == m ? CompletableFuture.<Void>completedFuture(null) : selectModel(m))
+                .orElse(CompletableFuture.completedFuture(null)));
+    }
+
     /** Shows the versions of {@code model} and the card of its newest version. */
     public CompletableFuture<Void> selectModel(RegisteredModel model) {
         return selectModel(model, null);

@@ -40,7 +40,7 @@ class HomeModelsAndRunsTest {
         context = new AppContext(new AppHome(tmp.resolve("home")), new JobService(1), new RecordingDialogs(), Runnable::run);
         WorkspaceSwitcher switcher = new WorkspaceSwitcher(context, new RecentWorkspaces(context.home().recentWorkspacesFile()),
                 Runnable::run);
-        HomeViewModel vm = new HomeViewModel(context, switcher, Runnable::run, row -> { });
+        HomeViewModel vm = new HomeViewModel(context, switcher, Runnable::run, new HomeLinks(row -> { }, f -> { }, m -> { }, r -> { }));
 
         switcher.open(trained.root).join();
 

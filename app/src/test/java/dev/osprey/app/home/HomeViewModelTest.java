@@ -39,7 +39,7 @@ class HomeViewModelTest {
     void setUp() {
         context = new AppContext(new AppHome(tmp.resolve("home")), jobs, dialogs, Runnable::run);
         switcher = new WorkspaceSwitcher(context, new RecentWorkspaces(context.home().recentWorkspacesFile()), Runnable::run);
-        vm = new HomeViewModel(context, switcher, Runnable::run, row -> opened.add(row));
+        vm = new HomeViewModel(context, switcher, Runnable::run, new HomeLinks(row -> opened.add(row), f -> { }, m -> { }, r -> { }));
     }
 
     @AfterEach
