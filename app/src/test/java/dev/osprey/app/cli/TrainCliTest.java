@@ -117,6 +117,15 @@ class TrainCliTest {
         // the alias moves
         run("models", "alias", "exam-score:2", "champion");
         assertThat(run("models", "show", "exam-score@champion").out()).startsWith("Model exam-score:2 (REJECTED)");
+
+        // and goes away; removing it twice says there is none
+        CliHarness.Result removed = run("models", "alias", "exam-score", "champion", "--remove");
+        assertThat(removed.exitCode()).as(removed.err()).isZero();
+        assertThat(removed.out()).isEqualTo("exam-score@champion removed\n");
+        assertThat(run("models", "list").out()).containsPattern("(?m)^exam-score\\s+2\\s+2\\s+REJECTED\\s+-\\s");
+        CliHarness.Result again = run("models", "alias", "exam-score", "champion", "--remove");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(again.err()).hasLineCount(1).contains("has no alias 'champion'");
     }
 
     @Test
