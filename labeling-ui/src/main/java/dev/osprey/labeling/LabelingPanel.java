@@ -42,6 +42,7 @@ public final class LabelingPanel extends BorderPane {
     private final Label progress = new Label();
     private final Label status = new Label();
     private final Label suggestionLine = new Label();
+    private final Label suggestionBadge = new Label();
     private final VBox classList = new VBox(4);
     private LongConsumer onShown = id -> { };
     private Runnable onClose = () -> { };
@@ -61,6 +62,12 @@ public final class LabelingPanel extends BorderPane {
             imagePane.setDrawingEnabled(type == LabelTaskType.BOUNDING_BOX);
             imagePane.setId("imagePane");
         }
+        suggestionBadge.setId("suggestionBadge");
+        suggestionBadge.getStyleClass().add("suggestion-badge");
+        suggestionBadge.setMouseTransparent(true);
+        // under the item, not over it: it must hide neither the text's first line nor a box
+        suggestionBadge.visibleProperty().bind(session.suggestedProperty());
+        suggestionBadge.managedProperty().bind(suggestionBadge.visibleProperty());
         StackPane center = new StackPane(imagePane != null ? imagePane : textPane, overlay);
         setCenter(center);
         setTop(toolbar());
@@ -70,12 +77,26 @@ public final class LabelingPanel extends BorderPane {
         session.itemProperty().addListener((o, a, b) -> showItem(b));
         session.valueProperty().addListener((o, a, b) -> refreshValue(b));
         session.messageProperty().addListener((o, a, b) -> status.setText(b));
-        session.suggestionProperty().addListener((o, a, b) -> suggestionLine.setText(b.map(s ->
-                "Model suggests " + describe(s.value()) + String.format(Locale.ROOT, " (%.0f%%): press A to accept", 100 * s.confidence()))
-                .orElse("")));
+        session.suggestionProperty().addListener((o, a, b) -> showSuggestion());
+        session.suggestedProperty().addListener((o, a, b) -> showSuggestion());
         session.submittedProperty().addListener((o, a, b) -> updateProgress());
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         setFocusTraversable(true);
+    }
+
+    /** The line under the item and the badge on it: what the model (or consolidation) proposes, and how to take it. */
+    private void showSuggestion() {
+        var s = session.suggestionProperty().get();
+        if (s.isEmpty()) {
+            suggestionLine.setText("");
+            return;
+        }
+        String who = session.isReview() ? "Consolidated answer" : "Model suggestion";
+        String what = describe(s.get().value()) + String.format(Locale.ROOT, " (%.0f%%)", 100 * s.get().confidence());
+        suggestionBadge.setText(who + ": " + what);
+        suggestionLine.setText(session.suggestedProperty().get()
+                ? "pre-filled: Enter accepts it, " + (session.isReview() ? "your changes correct it." : "the usual keys change it.")
+                : who + " was " + what + ": press A to put it back.");
     }
 
     /** Called with the item id once its image (or text) is on screen; the benchmark times "submit" to this. */
@@ -171,7 +192,10 @@ public final class LabelingPanel extends BorderPane {
         status.setId("labelingStatus");
         status.getStyleClass().add("labeling-status");
         suggestionLine.setId("suggestionLine");
-        VBox box = new VBox(2, suggestionLine, status);
+        HBox suggestionRow = new HBox(8, suggestionBadge, suggestionLine);
+        suggestionRow.setAlignment(Pos.CENTER_LEFT);
+        suggestionRow.setMinHeight(26); // as tall with or without the badge: the image must not shift when it goes
+        VBox box = new VBox(4, suggestionRow, status);
         box.setPadding(new Insets(6, 12, 6, 12));
         return box;
     }
@@ -353,8 +377,8 @@ public final class LabelingPanel extends BorderPane {
     private String describe(LabelValue v) {
         return switch (v) {
             case LabelValue.Classes c -> String.join(", ", c.classes().stream().map(k -> classes.get(k).name()).toList());
-            case LabelValue.Boxes b -> b.boxes().size() + " boxes";
-            case LabelValue.Spans s -> s.spans().size() + " spans";
+            case LabelValue.Boxes b -> b.boxes().size() + (b.boxes().size() == 1 ? " box" : " boxes");
+            case LabelValue.Spans s -> s.spans().size() + (s.spans().size() == 1 ? " span" : " spans");
         };
     }
 }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -35,6 +36,11 @@ import java.util.Set;
  * once the answer is committed, so a killed studio loses neither. Items skipped in this session
  * go to the back of the line. Calls the store synchronously: each call is one small SQLite
  * transaction (about a millisecond), and durability before moving on is the point.
+ *
+ * <p>A model's suggestion for the item is shown as the answer in hand (pre-selected classes,
+ * pre-drawn boxes or spans): Enter takes it as it is, recorded as model-assisted; any edit makes
+ * the answer the annotator's own. In review mode ({@link #review}) the session walks given items
+ * with their consolidated answer in hand, and a submit stores the reviewer's accepted answer.
  */
 public final class LabelingSession {
     private static final int LOOKAHEAD = 8;
@@ -49,6 +55,7 @@ public final class LabelingSession {
     private final ReadOnlyObjectWrapper<Optional<LabelStore.Suggestion>> suggestion =
             new ReadOnlyObjectWrapper<>(this, "suggestion", Optional.empty());
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
+    private final ReadOnlyBooleanWrapper suggested = new ReadOnlyBooleanWrapper(this, "suggested");
     private final IntegerProperty submitted = new SimpleIntegerProperty(this, "submitted");
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
 
@@ -58,13 +65,41 @@ public final class LabelingSession {
     private final Set<Long> skipped = new HashSet<>();
     private List<LabelItem> ahead = List.of();
     private Instant shownAt;
-    private boolean valueFromSuggestion;
+    /** Review mode: the items to walk with the answer proposed for each; null for labeling. */
+    private final List<LabelItem> reviewItems;
+    private final Map<Long, LabelStore.Suggestion> proposals;
+    private final Set<Long> reviewed = new HashSet<>();
 
     public LabelingSession(LabelStore store, LabelJob job, String annotator, Clock clock) {
+        this(store, job, annotator, clock, null, Map.of());
+    }
+
+    private LabelingSession(LabelStore store, LabelJob job, String annotator, Clock clock, List<LabelItem> reviewItems,
+                            Map<Long, LabelStore.Suggestion> proposals) {
         this.store = store;
         this.job = job;
         this.annotator = annotator;
         this.clock = clock;
+        this.reviewItems = reviewItems == null ? null : List.copyOf(reviewItems);
+        this.proposals = Map.copyOf(proposals);
+        suggested.bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            LabelValue v = value.get();
+            return v != null && suggestion.get().isPresent() && v.equals(suggestion.get().get().value());
+        }, value, suggestion));
+    }
+
+    /**
+     * A reviewer's session over {@code items}, each shown with its {@code proposed} answer (the
+     * consolidated label and its confidence) in hand to accept with Enter or correct with the usual keys; a submit
+     * stores the reviewer's answer as accepted, which consolidation then takes over the votes.
+     */
+    public static LabelingSession review(LabelStore store, LabelJob job, String reviewer, List<LabelItem> items,
+                                         Map<Long, LabelStore.Suggestion> proposed) {
+        return new LabelingSession(store, job, reviewer, Clock.systemUTC(), items, proposed);
+    }
+
+    public boolean isReview() {
+        return reviewItems != null;
     }
 
     public LabelingSession(LabelStore store, LabelJob job, String annotator) {
@@ -90,6 +125,11 @@ public final class LabelingSession {
 
     public ReadOnlyObjectProperty<Optional<LabelStore.Suggestion>> suggestionProperty() {
         return suggestion.getReadOnlyProperty();
+    }
+
+    /** True while the answer in hand is the model's suggestion (or, reviewing, the proposed answer) unchanged. */
+    public ReadOnlyBooleanProperty suggestedProperty() {
+        return suggested.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty finishedProperty() {
@@ -123,7 +163,6 @@ public final class LabelingSession {
         // the first edit of an item undoes to "nothing yet", kept as an empty value of the same kind
         undo.push(value.get() != null ? value.get() : emptyLike(newValue));
         redo.clear();
-        valueFromSuggestion = false;
         value.set(newValue);
         saveDraft();
     }
@@ -150,12 +189,11 @@ public final class LabelingSession {
         saveDraft();
     }
 
-    /** Takes the model's suggestion as the answer (it is recorded as model-assisted if submitted unchanged). */
+    /** Puts the model's suggestion back as the answer (it is recorded as model-assisted if submitted unchanged). */
     public void acceptSuggestion() throws LabelException {
         Optional<LabelStore.Suggestion> s = suggestion.get();
-        if (s.isPresent()) {
+        if (s.isPresent() && !s.get().value().equals(value.get())) {
             edit(s.get().value());
-            valueFromSuggestion = true;
         }
     }
 
@@ -174,8 +212,15 @@ public final class LabelingSession {
             return false;
         }
         try {
-            store.submit(current.id(), annotator, value.get(), Duration.between(shownAt, clock.instant()),
-                    valueFromSuggestion ? AnnotationSource.MODEL_ASSISTED : AnnotationSource.HUMAN, OptionalDouble.empty());
+            if (isReview()) {
+                store.review(current.id(), annotator, value.get());
+                reviewed.add(current.id());
+            } else {
+                boolean assisted = suggested.get();
+                store.submit(current.id(), annotator, value.get(), Duration.between(shownAt, clock.instant()),
+                        assisted ? AnnotationSource.MODEL_ASSISTED : AnnotationSource.HUMAN,
+                        assisted ? OptionalDouble.of(suggestion.get().get().confidence()) : OptionalDouble.empty());
+            }
         } catch (LabelException e) {
             message.set(e.getMessage());
             return false;
@@ -225,13 +270,20 @@ public final class LabelingSession {
         };
     }
 
+    private List<LabelItem> pending(int limit) throws LabelException {
+        if (reviewItems == null) {
+            return store.queue(job, annotator, limit);
+        }
+        return reviewItems.stream().filter(i -> !reviewed.contains(i.id())).limit(limit).toList();
+    }
+
     private LabelItem nextFromQueue() throws LabelException {
-        List<LabelItem> queue = new ArrayList<>(store.queue(job, annotator, LOOKAHEAD + skipped.size() + 1));
+        List<LabelItem> queue = new ArrayList<>(pending(LOOKAHEAD + skipped.size() + 1));
         queue.removeIf(i -> skipped.contains(i.id()));
         if (queue.isEmpty() && !skipped.isEmpty()) {
             // only skipped items are left: offer them again
             skipped.clear();
-            queue = new ArrayList<>(store.queue(job, annotator, LOOKAHEAD + 1));
+            queue = new ArrayList<>(pending(LOOKAHEAD + 1));
         }
         ahead = queue.size() > 1 ? List.copyOf(queue.subList(1, queue.size())) : List.of();
         return queue.isEmpty() ? null : queue.getFirst();
@@ -240,7 +292,6 @@ public final class LabelingSession {
     private void show(LabelItem next) throws LabelException {
         undo.clear();
         redo.clear();
-        valueFromSuggestion = false;
         message.set("");
         item.set(next);
         finished.set(next == null);
@@ -250,8 +301,12 @@ public final class LabelingSession {
             return;
         }
         shownAt = clock.instant();
-        value.set(store.draft(next.id(), annotator).orElse(null));
-        suggestion.set(store.suggestion(next.id()));
+        Optional<LabelStore.Suggestion> proposal = isReview()
+                ? Optional.ofNullable(proposals.get(next.id()))
+                : store.suggestion(next.id());
+        suggestion.set(proposal);
+        // the annotator's own draft wins; otherwise the suggestion is the answer in hand, to accept or change
+        value.set(store.draft(next.id(), annotator).or(() -> proposal.map(LabelStore.Suggestion::value)).orElse(null));
     }
 
     private void saveDraft() throws LabelException {

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 @Command(name = "label", description = "Create labeling jobs, import and export labels, consolidate, and show agreement.",
         subcommands = {LabelCommand.Create.class, LabelCommand.ListJobs.class, LabelCommand.Import.class,
                 LabelCommand.Export.class, LabelCommand.Consolidate.class, LabelCommand.Stats.class,
-                LabelCommand.Auto.class, LabelCommand.Train.class})
+                LabelCommand.Auto.class, LabelCommand.Train.class, LabelPrelabelCommand.class, LabelGoldCommand.class})
 final class LabelCommand extends GroupCommand {
 
     /** Runs {@code work} on the workspace's labeling service, turning a labeling failure into a plain message. */
@@ -48,7 +48,8 @@ final class LabelCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "create", description = "Create a job over a folder of images or a file of texts (one per line, or JSON Lines with a \"text\" field).")
+    @Command(name = "create", description = "Create a job over a folder of images, a file of texts (one per line, or JSON Lines "
+            + "with a \"text\" field), or a text column of a workspace dataset (--dataset NAME --column COL).")
     static final class Create extends LabelWork {
         @Option(names = "--job", required = true, paramLabel = "NAME", description = "The job's name.")
         String job;
@@ -61,6 +62,10 @@ final class LabelCommand extends GroupCommand {
         Path images;
         @Option(names = "--texts", paramLabel = "FILE", description = "A .txt file (one text per line) or .jsonl file (\"text\" or \"source\" field).")
         Path texts;
+        @Option(names = "--dataset", paramLabel = "NAME", description = "A workspace dataset whose --column holds the texts.")
+        String dataset;
+        @Option(names = "--column", paramLabel = "COL", description = "The dataset's text column (with --dataset).")
+        String column;
         @Option(names = "--per-item", defaultValue = "1", paramLabel = "N", description = "Annotations wanted per item (default 1).")
         int perItem;
         @Option(names = "--instructions", defaultValue = "", paramLabel = "TEXT", description = "What annotators should do.")
@@ -74,8 +79,14 @@ final class LabelCommand extends GroupCommand {
             } catch (IllegalArgumentException e) {
                 throw new CliException("unknown task type '" + type + "'; see osprey label create --help", ExitCodes.USAGE, null);
             }
-            if ((images == null) == (texts == null)) {
-                throw new CliException("give either --images DIR or --texts FILE", ExitCodes.USAGE, null);
+            if ((images != null ? 1 : 0) + (texts != null ? 1 : 0) + (dataset != null ? 1 : 0) != 1) {
+                throw new CliException("give one of --images DIR, --texts FILE or --dataset NAME --column COL", ExitCodes.USAGE, null);
+            }
+            if ((dataset == null) != (column == null)) {
+                throw new CliException("--dataset and --column go together", ExitCodes.USAGE, null);
+            }
+            if (dataset != null) {
+                return fromDataset(taskType);
             }
             if (taskType.textItems() != (texts != null)) {
                 throw new CliException("a " + type + " job labels " + (taskType.textItems() ? "texts: use --texts" : "images: use --images"),
@@ -92,6 +103,26 @@ final class LabelCommand extends GroupCommand {
                 out().flush();
                 return ExitCodes.OK;
             });
+        }
+
+        private int fromDataset(LabelTaskType taskType) throws Exception {
+            if (!taskType.textItems()) {
+                throw new CliException("a " + type + " job labels images: use --images", ExitCodes.USAGE, null);
+            }
+            Path workspace = root().resolveWorkspace(err());
+            try (HeadlessSession session = HeadlessSession.open(env(), err(), workspace)) {
+                var engine = session.engine();
+                var created = dev.osprey.core.label.DatasetTexts.create(engine.labeling().store(), engine.datasets(),
+                        new LabelJobSpec(job, taskType, LabelClass.of(classes.stream().map(String::strip).toArray(String[]::new)),
+                                instructions, perItem), dataset, column);
+                out().println("Created labeling job '" + created.job().name() + "' with " + created.job().items() + " items from column '"
+                        + column + "' of dataset '" + dataset + "'" + (created.blankRows() == 0 ? "." : " (" + created.blankRows()
+                        + " empty rows left out)."));
+                out().flush();
+                return ExitCodes.OK;
+            } catch (LabelException | IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
         }
 
         private static List<String> imagesIn(Path dir) throws CliException, IOException {
@@ -237,6 +268,7 @@ final class LabelCommand extends GroupCommand {
                 out().println("Cohen's kappa:        " + fmt(s.cohensKappa()));
                 out().println("Fleiss' kappa:        " + fmt(s.fleissKappa()));
                 out().println("Krippendorff's alpha: " + fmt(s.krippendorffAlpha()));
+                out().println("Gold items:           " + s.goldItems() + (s.goldItems() == 0 ? " (mark some with osprey label gold)" : ""));
                 TextTable table = new TextTable(List.of("ANNOTATOR", "ANSWERS", "MEAN S", "VS CONSOLIDATED", "VS GOLD", "GOLD ITEMS"),
                         false, true, true, true, true, true);
                 s.annotators().forEach((name, f) -> table.add(List.of(name, Long.toString(f.answers()),
@@ -293,6 +325,9 @@ final class LabelCommand extends GroupCommand {
         @Option(names = "--algorithm", defaultValue = "logistic_regression", paramLabel = "ALG",
                 description = "Any classification algorithm id (default logistic_regression).")
         String algorithm;
+        @Option(names = "--register", paramLabel = "NAME",
+                description = "Register the model as the next version of NAME (then: osprey label prelabel --model NAME).")
+        String register;
 
         @Override
         public Integer call() throws Exception {
@@ -303,9 +338,12 @@ final class LabelCommand extends GroupCommand {
                         engine.training()).train(job, algorithm, dev.osprey.core.job.JobContext.NONE);
                 out().println("Dataset " + out.dataset().name() + ", run " + out.result().runId().value() + ":");
                 out.result().metrics().forEach((k, v) -> out().printf(Locale.ROOT, "  %-20s %.4f%n", k, v));
+                if (register != null) {
+                    out().println("Registered as " + engine.registry().register(out.result().runId(), register) + ".");
+                }
                 out().flush();
                 return ExitCodes.OK;
-            } catch (LabelException e) {
+            } catch (LabelException | dev.osprey.core.registry.RegistryException e) {
                 throw new CliException(e.getMessage());
             }
         }

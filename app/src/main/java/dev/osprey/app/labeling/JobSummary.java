@@ -7,9 +7,9 @@ import dev.osprey.core.label.LabelStore;
 
 import java.util.List;
 
-/** Everything the dashboard shows for one job, read together off the FX thread. */
+/** Everything the dashboard shows for one job, read together off the FX thread ({@code suggestions}: items with a model's suggestion). */
 public record JobSummary(LabelJob job, LabelStore.Progress progress, LabelStats stats, List<ConsolidatedLabel> consolidated,
-                         List<ConsolidatedLabel> review, int[] confidenceHistogram) {
+                         List<ConsolidatedLabel> review, int[] confidenceHistogram, long suggestions) {
     public static final int BINS = 10;
 
     /** Items to review first: consolidated with the lowest confidence, or labelled only by the machine. */

@@ -2,7 +2,6 @@ package dev.osprey.app.labeling;
 
 import dev.osprey.app.shell.Page;
 import dev.osprey.app.ui.Sidebar;
-import dev.osprey.core.label.ConsolidatedLabel;
 import dev.osprey.core.label.LabelFormat;
 import dev.osprey.core.label.LabelJob;
 import dev.osprey.core.label.LabelStats;
@@ -11,7 +10,6 @@ import dev.osprey.core.label.LabelTaskType;
 import dev.osprey.labeling.ImageLoader;
 import dev.osprey.labeling.LabelingPanel;
 import dev.osprey.labeling.LabelingSession;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,14 +18,11 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -36,8 +31,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -67,7 +60,7 @@ public final class LabelingView implements Page {
         }, model.selectedProperty(), model.selectedProperty()::set, model.busyProperty(), model::refresh,
                 "Read the jobs again", "No labeling jobs yet. Create one with New job, or osprey label create.");
         detail.setPadding(new Insets(16));
-        ScrollPane scroll = new ScrollPane(new VBox(14, newJobForm(), detail));
+        ScrollPane scroll = new ScrollPane(new VBox(14, NewJobForm.build(model, dialogs), detail));
         scroll.setFitToWidth(true);
         scroll.setId("labelingScroll");
         dashboard = side.besideOf(scroll);
@@ -86,55 +79,6 @@ public final class LabelingView implements Page {
     @Override
     public void onShown() {
         model.refresh();
-    }
-
-    private Node newJobForm() {
-        TextField name = new TextField();
-        name.setPromptText("job name");
-        name.setId("newJobName");
-        ChoiceBox<LabelTaskType> type = new ChoiceBox<>(FXCollections.observableArrayList(LabelTaskType.values()));
-        type.setValue(LabelTaskType.IMAGE_CLASSIFICATION);
-        type.setId("newJobType");
-        TextField classes = new TextField();
-        classes.setPromptText("classes, comma-separated");
-        classes.setId("newJobClasses");
-        Spinner<Integer> perItem = new Spinner<>(1, 50, 1);
-        perItem.setPrefWidth(70);
-        Button create = new Button("Create from…");
-        create.setId("newJobCreate");
-        create.setOnAction(e -> {
-            LabelTaskType t = type.getValue();
-            var chosen = t.textItems() ? dialogs.chooseFile("Texts to label (one per line)", null, "txt")
-                    : dialogs.chooseDirectory("Folder of images to label", null);
-            chosen.ifPresent(p -> model.create(name.getText().strip(), t, classes.getText(), perItem.getValue(), p));
-        });
-        type.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(LabelTaskType t) {
-                return t == null ? "" : t.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            }
-
-            @Override
-            public LabelTaskType fromString(String s) {
-                return LabelTaskType.valueOf(s.toUpperCase(Locale.ROOT).replace(' ', '_'));
-            }
-        });
-        classes.setPrefColumnCount(16);
-        Label newJob = new Label("New job");
-        newJob.setStyle("-fx-font-weight: bold;");
-        Label per = new Label("annotations per item");
-        for (var n : List.of(newJob, per, create)) {
-            n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        FlowPane row = new FlowPane(8, 8, newJob, name, type, classes, per, perItem, create);
-        row.setAlignment(Pos.CENTER_LEFT);
-        Label message = new Label();
-        message.textProperty().bind(model.messageProperty());
-        message.setId("labelingMessage");
-        message.setWrapText(true);
-        VBox form = new VBox(6, row, message);
-        form.setPadding(new Insets(12, 16, 0, 16));
-        return form;
     }
 
     private void render(JobSummary s) {
@@ -176,19 +120,24 @@ public final class LabelingView implements Page {
                 || job.spec().type() == LabelTaskType.TEXT_CLASSIFICATION;
         auto.setDisable(!classification);
         train.setDisable(!classification);
-        FlowPane actions = new FlowPane(8, 8, new Label("Annotator"), who, start, consolidate, auto, train, export);
+        MenuButton prelabel = new MenuButton("Pre-label with model…");
+        prelabel.setId("prelabelMenu");
+        prelabel.disableProperty().bind(model.prelabel().runningProperty());
+        prelabel.setOnShowing(e -> fillModels(prelabel));
+        fillModels(prelabel);
+        FlowPane actions = new FlowPane(8, 8, new Label("Annotator"), who, start, consolidate, auto, train, prelabel, export);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         LabelStore.Progress p = s.progress();
-        Label progress = new Label(String.format(Locale.ROOT, "%d of %d items done (%.0f%%) · %d machine-labelled",
-                p.done(), p.items(), p.items() == 0 ? 0.0 : 100.0 * p.done() / p.items(), p.machineLabelled()));
+        Label progress = new Label(String.format(Locale.ROOT, "%d of %d items done (%.0f%%) · %d machine-labelled · %d with a model's suggestion",
+                p.done(), p.items(), p.items() == 0 ? 0.0 : 100.0 * p.done() / p.items(), p.machineLabelled(), s.suggestions()));
         progress.setId("jobProgress");
         javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(p.items() == 0 ? 0 : (double) p.done() / p.items());
         bar.setMaxWidth(Double.MAX_VALUE);
 
         LabelStats st = s.stats();
         Label agreement = new Label("Agreement: Cohen's κ " + fmt(st.cohensKappa()) + " · Fleiss' κ " + fmt(st.fleissKappa())
-                + " · Krippendorff's α " + fmt(st.krippendorffAlpha()));
+                + " · Krippendorff's α " + fmt(st.krippendorffAlpha()) + " · " + st.goldItems() + " gold item(s)");
         agreement.setId("agreement");
 
         GridPane annotators = new GridPane();
@@ -219,36 +168,8 @@ public final class LabelingView implements Page {
         HBox.setHgrow(perClass, Priority.ALWAYS);
         HBox.setHgrow(confidence, Priority.ALWAYS);
 
-        ListView<ConsolidatedLabel> review = new ListView<>(FXCollections.observableArrayList(s.review()));
-        review.setId("reviewQueue");
-        review.setPrefHeight(180);
-        review.setPlaceholder(new Label("Nothing to review: every consolidated label is confident and made by people."));
-        review.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(ConsolidatedLabel c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : String.format(Locale.ROOT, "#%d  %.2f  %s%s", c.item().position() + 1,
-                        c.confidence(), shorten(c.item().source()), c.humanAnnotated() ? "" : "  (machine)"));
-            }
-        });
-        FlowPane settle = new FlowPane(6, 6);
-        settle.setId("reviewActions");
-        settle.setAlignment(Pos.CENTER_LEFT);
-        if (classification) {
-            settle.getChildren().add(new Label("Settle the selected item as:"));
-            for (int k = 0; k < job.spec().classes().size(); k++) {
-                int cls = k;
-                Button b = new Button(job.spec().classes().get(k).name());
-                b.setId("settle-" + k);
-                b.disableProperty().bind(review.getSelectionModel().selectedItemProperty().isNull());
-                b.setOnAction(e -> model.review(review.getSelectionModel().getSelectedItem(), cls));
-                settle.getChildren().add(b);
-            }
-        } else {
-            settle.getChildren().add(new Label("Boxes and spans are reviewed in a labeling session: start one as the reviewer."));
-        }
-        detail.getChildren().setAll(new VBox(4, title, kind), actions, progress, bar, agreement, annotators, charts,
-                bold("Review first (lowest confidence)"), review, settle);
+        detail.getChildren().setAll(new VBox(4, title, kind), actions, prelabelRow(job), progress, bar, agreement, annotators, charts,
+                ReviewSection.build(s, model, this::openPanel));
     }
 
     private void startLabeling(LabelJob job) {
@@ -257,10 +178,14 @@ public final class LabelingView implements Page {
             model.messageProperty().set("Type the annotator's name first.");
             return;
         }
+        openPanel(new LabelingSession(model.engine().labeling().store(), job, who));
+    }
+
+    /** Labeling (or reviewing) takes over the page; Close or Esc comes back to the dashboard. */
+    private void openPanel(LabelingSession session) {
         if (loader == null) {
             loader = new ImageLoader(model.engine().workspace().root(), 2048, true);
         }
-        LabelingSession session = new LabelingSession(model.engine().labeling().store(), job, who);
         LabelingPanel panel = new LabelingPanel(session, loader);
         panel.setOnClose(() -> {
             root.getChildren().setAll(dashboard);
@@ -269,6 +194,43 @@ public final class LabelingView implements Page {
         root.getChildren().setAll(panel);
         panel.start();
         panel.requestFocus();
+    }
+
+    private void fillModels(MenuButton menu) {
+        menu.getItems().clear();
+        for (String ref : model.prelabel().models()) {
+            MenuItem item = new MenuItem(ref);
+            item.setId("prelabel-" + ref.replace(':', '-'));
+            item.setOnAction(e -> model.prelabel(ref));
+            menu.getItems().add(item);
+        }
+        if (menu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No registered models: train one from these labels and register it (Models)");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+    }
+
+    /** The pre-labeling job's progress and cancel, and what it did last (or why a model was refused). */
+    private Node prelabelRow(LabelJob job) {
+        PrelabelViewModel p = model.prelabel();
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.progressProperty().bind(p.progressProperty());
+        bar.setPrefWidth(180);
+        bar.visibleProperty().bind(p.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        Button cancel = button("Cancel", "prelabelCancel", p::cancel);
+        cancel.visibleProperty().bind(p.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        Label status = new Label();
+        status.textProperty().bind(p.statusProperty());
+        status.setWrapText(true);
+        status.setId("prelabelStatus");
+        HBox row = new HBox(8, bar, cancel, status);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(p.statusProperty().isNotEmpty().or(p.runningProperty()));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private static Button button(String text, String id, Runnable action) {
@@ -296,18 +258,5 @@ public final class LabelingView implements Page {
 
     private static String fmt(OptionalDouble d) {
         return d.isPresent() ? String.format(Locale.ROOT, "%.3f", d.getAsDouble()) : "–";
-    }
-
-    private static String shorten(String s) {
-        String one = s.replace('\n', ' ');
-        if (one.length() > 90) {
-            one = one.substring(0, 87) + "…";
-        }
-        try {
-            Path p = Path.of(one);
-            return p.isAbsolute() ? p.getFileName().toString() : one;
-        } catch (RuntimeException e) {
-            return one;
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.osprey.core.Engine;
 import dev.osprey.core.job.JobContext;
 import dev.osprey.core.label.ActiveLearning;
 import dev.osprey.core.label.ConsolidatedLabel;
+import dev.osprey.core.label.DatasetTexts;
 import dev.osprey.core.label.LabelClass;
 import dev.osprey.core.label.LabelException;
 import dev.osprey.core.label.LabelFormat;
@@ -45,11 +46,24 @@ public final class LabelingViewModel {
     private final StringProperty annotator = new SimpleStringProperty(this, "annotator", System.getProperty("user.name", "me"));
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final ObservableList<String> datasets = FXCollections.observableArrayList();
+    private final PrelabelViewModel prelabel;
 
     public LabelingViewModel(AppContext app, Executor io) {
         this.app = app;
         this.io = io;
+        this.prelabel = new PrelabelViewModel(app, io);
         selected.addListener((o, a, b) -> loadSummary());
+    }
+
+    /** Pre-labeling with a registered model, as a background job. */
+    public PrelabelViewModel prelabel() {
+        return prelabel;
+    }
+
+    /** The workspace's datasets, for "create from a dataset's text column". */
+    public ObservableList<String> datasets() {
+        return datasets;
     }
 
     public ObservableList<LabelJob> jobs() {
@@ -109,6 +123,14 @@ public final class LabelingViewModel {
 
     public CompletableFuture<List<LabelJob>> refresh() {
         long keep = selected.get() == null ? -1 : selected.get().id().value();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return app.engine().datasets().list().stream().map(d -> d.name()).toList();
+            } catch (Exception e) {
+                return List.<String>of();
+            }
+        }, io).thenAcceptAsync(datasets::setAll, app.uiExecutor());
+        prelabel.refreshModels();
         return background("Reading labeling jobs…", e -> e.labeling().store().jobs()).thenApplyAsync(list -> {
             jobs.setAll(list);
             list.stream().filter(j -> j.id().value() == keep).findFirst().ifPresentOrElse(selected::set,
@@ -132,7 +154,8 @@ public final class LabelingViewModel {
             List<ConsolidatedLabel> consolidated = new dev.osprey.core.label.Consolidator()
                     .consolidate(fresh, labels.allItems(fresh), labels.store().annotations(fresh.id()));
             return new JobSummary(fresh, labels.store().progress(fresh), labels.stats(fresh.name()), consolidated,
-                    JobSummary.reviewQueue(consolidated), JobSummary.histogram(consolidated));
+                    JobSummary.reviewQueue(consolidated), JobSummary.histogram(consolidated),
+                    labels.store().suggestionCount(fresh.id()));
         }).thenApplyAsync(s -> {
             if (selected.get() != null && selected.get().id().equals(s.job().id())) {
                 summary.set(s);
@@ -151,6 +174,70 @@ public final class LabelingViewModel {
             selected.set(l.stream().filter(x -> x.id().equals(j.id())).findFirst().orElse(null));
             return j;
         }));
+    }
+
+    /** The columns of a dataset (empty when it cannot be read), for the create form's column choice. */
+    public CompletableFuture<List<String>> columnsOf(String dataset) {
+        Engine engine = app.engine();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.datasets().find(dataset).map(d -> d.columns().stream().map(c -> c.name()).toList()).orElse(List.of());
+            } catch (Exception e) {
+                return List.<String>of();
+            }
+        }, io).thenApplyAsync(l -> l, app.uiExecutor());
+    }
+
+    /** Creates a text job over a dataset's column (its non-blank values, in row order). */
+    public CompletableFuture<LabelJob> createFromDataset(String name, LabelTaskType type, String classes, int perItem,
+                                                         String dataset, String column) {
+        return background("Creating " + name + "…", e -> {
+            if (dataset == null || column == null) {
+                throw new LabelException("choose the dataset and its text column first");
+            }
+            String[] names = Stream.of(classes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toArray(String[]::new);
+            return DatasetTexts.create(e.labeling().store(), e.datasets(), new LabelJobSpec(name, type, LabelClass.of(names), "", perItem),
+                    dataset, column).job();
+        }).thenCompose(j -> refresh().thenApply(l -> {
+            selected.set(l.stream().filter(x -> x.id().equals(j.id())).findFirst().orElse(null));
+            return j;
+        }));
+    }
+
+    /** The job owner marks an item's (consolidated or settled) answer as its gold, true label. */
+    public CompletableFuture<String> markGold(ConsolidatedLabel item) {
+        return background("Marking gold…", e -> {
+            e.labeling().store().setGold(item.item().id(), item.value());
+            return "Item #" + (item.item().position() + 1) + " is gold now; annotators are scored against it in the table above.";
+        }).thenCompose(this::after);
+    }
+
+    public CompletableFuture<String> clearGold(ConsolidatedLabel item) {
+        return background("Clearing gold…", e -> {
+            e.labeling().store().clearGold(item.item().id());
+            return "Item #" + (item.item().position() + 1) + " is no longer gold.";
+        }).thenCompose(this::after);
+    }
+
+    /** The reviewer accepts an item's consolidated answer as it is (boxes, spans or classes). */
+    public CompletableFuture<String> accept(ConsolidatedLabel item) {
+        String reviewer = reviewer();
+        return background("Saving the review…", e -> {
+            e.labeling().store().review(item.item().id(), reviewer, item.value());
+            return "Item #" + (item.item().position() + 1) + " accepted as consolidated by " + reviewer + ".";
+        }).thenCompose(this::after);
+    }
+
+    /** The name reviews are recorded under: the annotator field, or "reviewer". */
+    public String reviewer() {
+        return annotator.get().strip().isEmpty() ? "reviewer" : annotator.get().strip();
+    }
+
+    /** Pre-labels the chosen job with {@code modelRef}; the summary is read again when it ends. */
+    public CompletableFuture<String> prelabel(String modelRef) {
+        LabelJob job = selected.get();
+        // the outcome shows in the pre-label row (PrelabelViewModel.status), not twice
+        return prelabel.start(job.name(), modelRef).thenCompose(line -> loadSummary().thenApply(x -> line));
     }
 
     private static List<String> sources(LabelTaskType type, Path source) throws IOException, LabelException {
@@ -202,14 +289,15 @@ public final class LabelingViewModel {
                     .train(job.name(), "logistic_regression", JobContext.NONE);
             Double acc = out.result().metrics().get("accuracy");
             return "Trained run " + out.result().runId().value() + " on dataset " + out.dataset().name()
-                    + (acc == null ? "" : String.format(Locale.ROOT, ": accuracy %.3f", acc)) + " (see Experiments).";
+                    + (acc == null ? "" : String.format(Locale.ROOT, ": accuracy %.3f", acc))
+                    + " (see Experiments; register it in Models to pre-label other jobs with it).";
         }).thenCompose(this::after);
     }
 
     /** The reviewer settles an item of a class job with class {@code k}; the summary is read again. */
     public CompletableFuture<String> review(ConsolidatedLabel item, int k) {
         LabelJob job = selected.get();
-        String reviewer = annotator.get().strip().isEmpty() ? "reviewer" : annotator.get().strip();
+        String reviewer = reviewer();
         return background("Saving the review…", e -> {
             e.labeling().store().review(item.item().id(), reviewer, new dev.osprey.core.label.LabelValue.Classes(List.of(k)));
             return "Item #" + (item.item().position() + 1) + " settled as " + job.spec().classes().get(k).name() + " by " + reviewer + ".";

@@ -118,7 +118,7 @@ public final class LabelService {
         return store.require(jobName);
     }
 
-    private static LabelValue remap(LabelValue v, int[] map) {
+    static LabelValue remap(LabelValue v, int[] map) {
         return switch (v) {
             case LabelValue.Classes c -> new LabelValue.Classes(c.classes().stream().map(k -> map[k]).toList());
             case LabelValue.Boxes b -> new LabelValue.Boxes(b.boxes().stream()

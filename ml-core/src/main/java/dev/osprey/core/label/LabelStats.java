@@ -11,11 +11,12 @@ import java.util.OptionalDouble;
  * A job's agreement and per-annotator figures. Agreement measures apply to single-label class
  * jobs (Cohen's kappa with exactly two annotators, Fleiss' kappa when every item has the same
  * number of annotations, Krippendorff's alpha always); accuracy is measured for every task
- * type, against the consolidated labels and against the owner's gold items.
+ * type, against the consolidated labels and against the owner's gold items ({@code goldItems} of them;
+ * an annotator's {@code goldAnswered} says on how many of those their accuracy vs gold rests).
  */
 public record LabelStats(long items, long annotated, OptionalDouble cohensKappa, OptionalDouble fleissKappa,
                          OptionalDouble krippendorffAlpha, Map<String, AnnotatorFigures> annotators,
-                         Map<String, Long> consolidatedPerClass) {
+                         Map<String, Long> consolidatedPerClass, long goldItems) {
 
     /** How many answers an annotator gave, their mean time, and how often they match consolidated and gold labels. */
     public record AnnotatorFigures(long answers, double meanSeconds, OptionalDouble accuracyVsConsolidated,
@@ -89,7 +90,8 @@ public record LabelStats(long items, long annotated, OptionalDouble cohensKappa,
             alpha = safe(() -> Agreement.krippendorffAlpha(units, classes));
         }
         long annotated = human.stream().map(Annotation::itemId).distinct().count();
-        return new LabelStats(items.size(), annotated, cohen, fleiss, alpha, figures, perClass);
+        long gold = items.stream().filter(i -> i.gold().isPresent()).count();
+        return new LabelStats(items.size(), annotated, cohen, fleiss, alpha, figures, perClass, gold);
     }
 
     private static double fleiss(int[][] units, int classes) {

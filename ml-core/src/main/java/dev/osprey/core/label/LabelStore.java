@@ -332,34 +332,17 @@ public final class LabelStore {
 
     /** Marks the owner's known answer for an item (gold), used to score annotators. */
     public void setGold(long itemId, LabelValue gold) throws LabelException {
-        tx(c -> {
-            try {
-                LabelValues.check(LabelRows.specOfItem(c, itemId), gold);
-            } catch (IllegalArgumentException e) {
-                throw new LabelException(e.getMessage());
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE label_item SET gold_json = ? WHERE id = ?")) {
-                ps.setString(1, LabelValues.toJson(gold));
-                ps.setLong(2, itemId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        tx(c -> ItemMarks.setGold(c, itemId, gold));
+    }
+
+    /** Removes an item's gold answer. */
+    public void clearGold(long itemId) throws LabelException {
+        tx(c -> ItemMarks.setGold(c, itemId, null));
     }
 
     /** Sets queue priorities (higher first), e.g. the model's uncertainty for active learning. */
     public void setPriorities(Map<Long, Double> priorityByItem) throws LabelException {
-        tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE label_item SET priority = ? WHERE id = ?")) {
-                for (var e : priorityByItem.entrySet()) {
-                    ps.setDouble(1, e.getValue());
-                    ps.setLong(2, e.getKey());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
+        tx(c -> ItemMarks.setPriorities(c, priorityByItem));
     }
 
     /** A model's proposed answer for an item, shown to the annotator to accept or fix. */
@@ -368,34 +351,16 @@ public final class LabelStore {
 
     /** Stores model suggestions (replacing earlier ones for those items). */
     public void setSuggestions(Map<Long, Suggestion> byItem) throws LabelException {
-        tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE label_item SET suggestion_json = ?, suggestion_confidence = ? WHERE id = ?")) {
-                for (var e : byItem.entrySet()) {
-                    ps.setString(1, LabelValues.toJson(e.getValue().value()));
-                    ps.setDouble(2, e.getValue().confidence());
-                    ps.setLong(3, e.getKey());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
+        tx(c -> ItemMarks.setSuggestions(c, byItem));
     }
 
     public Optional<Suggestion> suggestion(long itemId) throws LabelException {
-        return tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT suggestion_json, suggestion_confidence FROM label_item WHERE id = ?")) {
-                ps.setLong(1, itemId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getString(1) == null) {
-                        return Optional.<Suggestion>empty();
-                    }
-                    return Optional.of(new Suggestion(LabelValues.fromJson(rs.getString(1)), rs.getDouble(2)));
-                }
-            }
-        });
+        return tx(c -> ItemMarks.suggestion(c, itemId));
+    }
+
+    /** How many of the job's items carry a model suggestion. */
+    public long suggestionCount(LabelJobId job) throws LabelException {
+        return tx(c -> ItemMarks.suggestionCount(c, job.value()));
     }
 
     /** Items with at least the job's number of human annotations, and the total. */

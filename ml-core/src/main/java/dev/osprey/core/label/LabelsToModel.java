@@ -18,11 +18,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * "Train a model from these labels": a classification job's consolidated labels become a
@@ -58,8 +55,9 @@ public final class LabelsToModel {
                     + consolidated.size() + ")");
         }
         List<LabelItem> items = consolidated.stream().map(ConsolidatedLabel::item).toList();
-        double[][] x = ItemFeatures.of(job, items, workspace.root(), context);
-        List<String> columns = columnNames(job, items);
+        LabelFeatures features = LabelFeatures.fit(job, items);
+        double[][] x = features.matrix(items, workspace.root(), context);
+        List<String> columns = features.columns();
         Path csv;
         try {
             csv = Files.createTempFile(workspace.root(), AtomicFiles.TEMP_PREFIX, ".csv");
@@ -86,6 +84,8 @@ public final class LabelsToModel {
             context.progress(0.7, "Training " + algorithm);
             TrainingResult result = training.train(TrainingRequest.of(dataset.id(), "label", algorithm)
                     .withExperiment("labeling-" + jobName), context);
+            // the model sees only columns: record how items become them, so it can pre-label new items (PreLabeler)
+            features.save(LabelFeatures.fileFor(workspace.labelingDir(), result.runId().value()));
             return new Outcome(dataset, result);
         } catch (IOException e) {
             throw new LabelException("cannot write the features file: " + e.getMessage(), e);
@@ -114,29 +114,5 @@ public final class LabelsToModel {
         } catch (DataException e) {
             throw new LabelException(e.getMessage(), e);
         }
-    }
-
-    private static List<String> columnNames(LabelJob job, List<LabelItem> items) {
-        List<String> out = new ArrayList<>();
-        if (job.spec().type().textItems()) {
-            Set<String> seen = new HashSet<>();
-            for (String term : TextFeatures.fit(items.stream().map(LabelItem::source).toList(), ItemFeatures.MAX_TERMS).terms()) {
-                String c = "w_" + term.replaceAll("[^A-Za-z0-9_]", "_");
-                while (!seen.add(c)) {
-                    c = c + "_";
-                }
-                out.add(c);
-            }
-        } else {
-            for (int i = 0; i < ImageFeatures.SIDE * ImageFeatures.SIDE; i++) {
-                out.add("px_" + i);
-            }
-            for (String ch : List.of("r", "g", "b")) {
-                for (int i = 0; i < ImageFeatures.BINS; i++) {
-                    out.add("hist_" + ch + i);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -48,6 +48,18 @@ public final class TextFeatures implements Serializable {
         return new TextFeatures(terms, idf);
     }
 
+    /** A fitted vocabulary read back (see {@link LabelFeatures}); {@code idf} is copied. */
+    static TextFeatures of(List<String> terms, double[] idf) {
+        if (terms.size() != idf.length) {
+            throw new IllegalArgumentException("the vocabulary has " + terms.size() + " terms but " + idf.length + " idf weights");
+        }
+        return new TextFeatures(terms, idf.clone());
+    }
+
+    double[] idf() {
+        return idf.clone();
+    }
+
     public List<String> terms() {
         return terms;
     }
