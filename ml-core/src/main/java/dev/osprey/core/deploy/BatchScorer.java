@@ -5,6 +5,7 @@ import dev.osprey.core.train.Prediction;
 import dev.osprey.core.train.SignatureColumn;
 import dev.osprey.core.train.TrainedModel;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,17 +22,26 @@ final class BatchScorer {
     record Rejected(long ordinal, String reason) {
     }
 
-    /** One scored chunk: the output text of its good rows and its rejected rows, in input order. */
-    record Chunk(String text, int scored, List<Rejected> rejected) {
+    /**
+     * One scored chunk: the output of its good rows (UTF-8, made on the scoring thread so the writer
+     * only copies bytes) and its rejected rows, in input order. For CSV and TSV input a rejected
+     * row's {@code ordinal} is already its file line.
+     */
+    record Chunk(byte[] bytes, int scored, List<Rejected> rejected) {
     }
 
     private final TrainedModel model;
     private final List<String> inputColumns;
     private final int[] at;
     private final boolean[] numeric;
+    /** Numeric inputs the encoder reads as numbers (not one-hot): a plain decimal may go in as a Double. */
+    private final boolean[] plainNumber;
     private final boolean joinInput;
     private final boolean jsonLines;
     private final List<String> outputHeader;
+    /** Rows of plain numbers are encoded without boxing (see {@link #directEncoding}). */
+    private final boolean direct;
+    private final double[] medians;
 
     BatchScorer(TrainedModel model, List<String> inputColumns, boolean joinInput, boolean jsonLines) throws BatchException {
         this.model = model;
@@ -46,8 +56,11 @@ final class BatchScorer {
         }
         at = sig.inputNames().stream().mapToInt(inputColumns::indexOf).toArray();
         numeric = new boolean[at.length];
+        plainNumber = new boolean[at.length];
         for (int i = 0; i < at.length; i++) {
-            numeric[i] = sig.inputs().get(i).type().isNumeric();
+            SignatureColumn c = sig.inputs().get(i);
+            numeric[i] = c.type().isNumeric();
+            plainNumber[i] = numeric[i] && !c.oneHot();
         }
         List<String> header = new ArrayList<>();
         if (joinInput) {
@@ -62,6 +75,48 @@ final class BatchScorer {
                     + "...'; score it without --join-input or rename that column.");
         }
         this.outputHeader = List.copyOf(header);
+        this.direct = directEncoding(model, at.length);
+        this.medians = sig.inputs().stream().mapToDouble(SignatureColumn::median).toArray();
+    }
+
+    /**
+     * Whether a row of plain numbers may be encoded here instead of through {@link TrainedModel#encode}
+     * (which takes boxed values one row at a time): only for a model without a recipe whose inputs
+     * are all plain numeric features, and only when the model's own encoding of probe rows (values,
+     * negatives, missing) is exactly "the number, or the column's median when missing". Any other
+     * encoding (a scaled or one-hot column, a recipe) keeps the model's path for every row.
+     */
+    private static boolean directEncoding(TrainedModel model, int width) {
+        ModelSignature sig = model.signature();
+        if (model.recipe().isPresent() || !sig.inputs().equals(model.featureSignature().inputs())
+                || !sig.inputs().stream().allMatch(c -> c.type().isNumeric() && !c.oneHot() && c.width() == 1)) {
+            return false;
+        }
+        double[][] probes = new double[3][width];
+        for (int i = 0; i < width; i++) {
+            probes[0][i] = i + 1.5;
+            probes[1][i] = -1000.25 * (i + 1);
+            probes[2][i] = Double.NaN; // missing
+        }
+        try {
+            for (double[] probe : probes) {
+                Object[] boxed = new Object[width];
+                for (int i = 0; i < width; i++) {
+                    boxed[i] = Double.isNaN(probe[i]) ? null : probe[i];
+                }
+                double[] expected = model.encode(boxed);
+                double[] ours = new double[width];
+                for (int i = 0; i < width; i++) {
+                    ours[i] = Double.isNaN(probe[i]) ? sig.inputs().get(i).median() : probe[i];
+                }
+                if (!java.util.Arrays.equals(expected, ours)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     List<String> outputHeader() {
@@ -134,16 +189,144 @@ final class BatchScorer {
             }
             rejected.add(new Rejected(firstOrdinal + r, problems[r]));
         }
-        return new Chunk(sb.toString(), scored, rejected);
+        return new Chunk(sb.toString().getBytes(StandardCharsets.UTF_8), scored, rejected);
     }
 
-    private void csv(StringBuilder sb, Object[] row, Prediction p) {
-        if (joinInput) {
-            for (Object v : row) {
-                Csv.append(sb, v == null ? "" : v.toString());
-                sb.append(',');
+    /**
+     * Scores the records of a CSV block as {@link #score} scores rows, reading the model's inputs
+     * straight from the bytes: a plain decimal in a numeric input goes to the encoder as a Double
+     * (the value {@code Double.parseDouble} gives), anything else as its text, so what is accepted
+     * or refused, and why, is the encoder's call as for every other input. A record with the wrong
+     * number of fields is rejected here, with its line.
+     */
+    Chunk scoreCsv(CsvBlock block) {
+        CsvBlock.Cursor c = block.cursor();
+        int cap = Math.max(16, block.bytes() / 8);
+        double[][] encoded = new double[cap][];
+        long[] goodLine = new long[cap];
+        String[] joined = joinInput ? new String[cap] : null;
+        List<Rejected> rejected = new ArrayList<>();
+        List<SignatureColumn> inputs = model.signature().inputs();
+        int width = inputColumns.size();
+        boolean rawJoin = joinInput && !jsonLines && block.delimiter() == ',';
+        Object[] x = new Object[at.length];
+        int good = 0;
+        while (c.nextRecord()) {
+            if (c.fieldCount() != width) {
+                rejected.add(new Rejected(c.line(), "Expected " + width + " fields (the header's columns) but found "
+                        + c.fieldCount() + "."));
+                continue;
+            }
+            double[] e = direct ? directlyEncoded(c) : null;
+            String problem = null;
+            if (e == null) {
+                for (int i = 0; i < at.length && problem == null; i++) {
+                    int f = at[i];
+                    Object v;
+                    if (c.isMissing(f)) {
+                        v = null;
+                    } else {
+                        double d = plainNumber[i] ? c.plainNumber(f) : CsvBlock.NOT_PLAIN;
+                        v = Double.isNaN(d) ? c.text(f) : (Object) d;
+                    }
+                    x[i] = v;
+                    if (numeric[i] && isNaN(v)) {
+                        problem = "The column '" + inputs.get(i).name() + "' is " + v + "; give a number or leave it empty (missing).";
+                    }
+                }
+                if (problem == null) {
+                    try {
+                        e = model.encode(x);
+                    } catch (IllegalArgumentException ex) {
+                        problem = ex.getMessage();
+                    }
+                }
+            }
+            if (problem != null) {
+                rejected.add(new Rejected(c.line(), problem));
+                continue;
+            }
+            if (good == encoded.length) {
+                encoded = java.util.Arrays.copyOf(encoded, good * 2);
+                goodLine = java.util.Arrays.copyOf(goodLine, good * 2);
+                joined = joined == null ? null : java.util.Arrays.copyOf(joined, good * 2);
+            }
+            encoded[good] = e;
+            goodLine[good] = c.line();
+            if (joinInput) {
+                joined[good] = rawJoin && c.isPlain() ? c.raw() : joinedText(c, width);
+            }
+            good++;
+        }
+        Prediction[] predictions = good == 0 ? new Prediction[0] : model.predictEncoded(java.util.Arrays.copyOf(encoded, good));
+        StringBuilder sb = new StringBuilder(good * 24 + (joinInput ? block.bytes() : 0));
+        int scored = 0;
+        List<Rejected> late = new ArrayList<>();
+        for (int r = 0; r < good; r++) {
+            Prediction p = predictions[r];
+            if (!Double.isFinite(p.value())) {
+                late.add(new Rejected(goodLine[r], "The model gave " + p.value() + " for this row."));
+                continue;
+            }
+            scored++;
+            if (joinInput) {
+                sb.append(joined[r]);
+                sb.append(jsonLines ? "" : ",");
+            }
+            if (jsonLines) {
+                jsonPrediction(sb, joinInput, p);
+            } else {
+                csvPrediction(sb, p);
             }
         }
+        if (!late.isEmpty()) {
+            rejected.addAll(late);
+            rejected.sort(java.util.Comparator.comparingLong(Rejected::ordinal));
+        }
+        return new Chunk(sb.toString().getBytes(StandardCharsets.UTF_8), scored, rejected);
+    }
+
+    /** The record's encoding when every input is a plain number or missing; null to take the model's path. */
+    private double[] directlyEncoded(CsvBlock.Cursor c) {
+        double[] e = new double[at.length];
+        for (int i = 0; i < at.length; i++) {
+            int f = at[i];
+            if (c.isMissing(f)) {
+                e[i] = medians[i];
+            } else {
+                double d = c.plainNumber(f);
+                if (Double.isNaN(d)) {
+                    return null;
+                }
+                e[i] = d;
+            }
+        }
+        return e;
+    }
+
+    // The input row as output text: CSV fields re-quoted where needed, or the start of a JSON object.
+    private String joinedText(CsvBlock.Cursor c, int width) {
+        StringBuilder sb = new StringBuilder();
+        if (jsonLines) {
+            sb.append('{');
+        }
+        for (int f = 0; f < width; f++) {
+            if (jsonLines) {
+                JsonText.string(sb, inputColumns.get(f));
+                sb.append(':');
+                JsonText.value(sb, c.isMissing(f) ? null : c.text(f));
+                sb.append(',');
+            } else {
+                if (f > 0) {
+                    sb.append(',');
+                }
+                Csv.append(sb, c.isMissing(f) ? "" : c.text(f));
+            }
+        }
+        return sb.toString();
+    }
+
+    private void csvPrediction(StringBuilder sb, Prediction p) {
         if (p.label().isPresent()) {
             Csv.append(sb, p.label().get());
             for (String label : model.signature().classLabels()) {
@@ -155,15 +338,10 @@ final class BatchScorer {
         sb.append('\n');
     }
 
-    private void json(StringBuilder sb, Object[] row, Prediction p) {
-        sb.append('{');
-        if (joinInput) {
-            for (int i = 0; i < row.length; i++) {
-                JsonText.string(sb, inputColumns.get(i));
-                sb.append(':');
-                JsonText.value(sb, row[i]);
-                sb.append(',');
-            }
+    // With joinInput the object is already open and ends with a comma (see joinedText).
+    private void jsonPrediction(StringBuilder sb, boolean open, Prediction p) {
+        if (!open) {
+            sb.append('{');
         }
         JsonText.string(sb, PREDICTION);
         sb.append(':');
@@ -178,6 +356,29 @@ final class BatchScorer {
             sb.append(p.value());
         }
         sb.append("}\n");
+    }
+
+    private void csv(StringBuilder sb, Object[] row, Prediction p) {
+        if (joinInput) {
+            for (Object v : row) {
+                Csv.append(sb, v == null ? "" : v.toString());
+                sb.append(',');
+            }
+        }
+        csvPrediction(sb, p);
+    }
+
+    private void json(StringBuilder sb, Object[] row, Prediction p) {
+        sb.append('{');
+        if (joinInput) {
+            for (int i = 0; i < row.length; i++) {
+                JsonText.string(sb, inputColumns.get(i));
+                sb.append(':');
+                JsonText.value(sb, row[i]);
+                sb.append(',');
+            }
+        }
+        jsonPrediction(sb, true, p);
     }
 
     private static boolean isNaN(Object v) {

@@ -17,12 +17,13 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Reads the rows of a batch input through its own in-memory DuckDB, streamed (the JDBC driver
+ * Reads the rows of a Parquet or JSON batch input (CSV and TSV go through {@link CsvInput}; this
+ * reader still reads them when asked) through its own in-memory DuckDB, streamed (the JDBC driver
  * otherwise materialises the whole result), in chunks, in file order. CSV is read as text so a
  * value of the wrong type rejects its row instead of stopping the scan; a line DuckDB cannot
  * split into the header's columns is kept in a rejects table with its line number.
  */
-final class BatchSource implements AutoCloseable {
+final class BatchSource implements BatchInput {
     /** A line the CSV reader refused (too few or too many fields, bad quoting). */
     record RejectedLine(long line, String reason) {
     }
@@ -33,9 +34,13 @@ final class BatchSource implements AutoCloseable {
     private final DataFormat format;
     private final List<String> columns;
     private final boolean text;
+    private final long fileBytes;
+    private long read;
+    private double bytesPerRow = -1;
 
-    private BatchSource(Connection connection, Statement statement, ResultSet rows, DataFormat format, boolean text)
-            throws SQLException {
+    private BatchSource(Connection connection, Statement statement, ResultSet rows, DataFormat format, boolean text,
+                        long fileBytes) throws SQLException {
+        this.fileBytes = fileBytes;
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;
@@ -72,8 +77,8 @@ final class BatchSource implements AutoCloseable {
             Statement st = c.createStatement();
             boolean text = format == DataFormat.CSV || format == DataFormat.TSV;
             ResultSet rs = st.executeQuery("SELECT * FROM " + reader(input, format));
-            return new BatchSource(c, st, rs, format, text);
-        } catch (SQLException e) {
+            return new BatchSource(c, st, rs, format, text, Files.size(input));
+        } catch (SQLException | java.io.IOException e) {
             closeQuietly(c);
             throw new BatchException("Cannot read " + input.getFileName() + " as " + format.label() + ": " + firstLine(e), e);
         }
@@ -95,12 +100,44 @@ final class BatchSource implements AutoCloseable {
         return format;
     }
 
-    List<String> columns() {
+    @Override
+    public List<String> columns() {
         return columns;
     }
 
+    @Override
+    public java.util.concurrent.Callable<BatchScorer.Chunk> next(BatchScorer scorer) throws SQLException {
+        Object[][] chunk = next(BatchTransform.CHUNK_ROWS);
+        if (chunk.length == 0) {
+            return null;
+        }
+        if (bytesPerRow < 0) {
+            bytesPerRow = bytesPerRow(chunk);
+        }
+        long first = read;
+        read += chunk.length;
+        return () -> scorer.score(chunk, first);
+    }
+
+    @Override
+    public double fraction() {
+        return fileBytes > 0 ? Math.min(0.99, read * bytesPerRow / fileBytes) : -1;
+    }
+
+    // The first chunk's text size per row estimates progress through the file without a counting pass.
+    private static double bytesPerRow(Object[][] rows) {
+        long chars = 0;
+        for (Object[] row : rows) {
+            for (Object v : row) {
+                chars += (v == null ? 0 : v.toString().length()) + 1;
+            }
+        }
+        return Math.max(1, (double) chars / rows.length);
+    }
+
     /** Whether line numbers are file lines (text formats with one row per line) rather than row numbers. */
-    long firstLine() {
+    @Override
+    public long firstLine() {
         return switch (format) {
             case CSV, TSV -> 2;
             default -> 1;
@@ -122,7 +159,8 @@ final class BatchSource implements AutoCloseable {
     }
 
     /** The lines the CSV reader refused, in line order (call after the last chunk). */
-    List<RejectedLine> rejectedLines() throws SQLException {
+    @Override
+    public List<RejectedLine> refusedLines() throws SQLException {
         if (!text) {
             return List.of();
         }
@@ -137,7 +175,8 @@ final class BatchSource implements AutoCloseable {
     }
 
     /** Stops a scan in progress (from a cancel hook, on another thread). */
-    void cancel() {
+    @Override
+    public void cancel() {
         try {
             statement.cancel();
         } catch (SQLException | RuntimeException ignored) {

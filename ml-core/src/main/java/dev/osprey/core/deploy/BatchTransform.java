@@ -9,15 +9,19 @@ import dev.osprey.core.registry.RegistryException;
 import dev.osprey.core.train.TrainedModel;
 import dev.osprey.core.workspace.AtomicFiles;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,24 +33,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Batch transform: streams a file of any size through a registered model version. The job
- * thread reads chunks through DuckDB and writes results; a pool of one thread per core scores
- * chunks, and results are written in input order (a bounded window of chunks in flight keeps
- * memory flat). The output and the rejected-rows file appear atomically, only when the whole
- * input was read; a cancel or a failure leaves any earlier output untouched.
+ * thread reads chunks (CSV and TSV as blocks of raw records, {@link CsvInput}; Parquet and JSON
+ * through DuckDB, {@link BatchSource}) and writes results; a pool of one thread per core parses,
+ * scores (one predictor call per chunk) and formats chunks, and results are written in input
+ * order (a bounded window of chunks in flight keeps memory flat). The output and the rejected-rows
+ * file appear atomically, only when the whole input was read; a cancel or a failure leaves any
+ * earlier output untouched.
  */
 public final class BatchTransform {
+    /** Rows per chunk read through DuckDB (Parquet, JSON). */
     static final int CHUNK_ROWS = 8192;
+    /** Bytes per block of a CSV or TSV file: ~50,000 short rows, one predictor call (one native matrix for XGBoost) each. */
+    static final int BLOCK_BYTES = 512 * 1024;
 
     private final ModelRegistry registry;
     private final int threads;
+    private final int blockBytes;
 
     public BatchTransform(ModelRegistry registry) {
         this(registry, Runtime.getRuntime().availableProcessors());
     }
 
     BatchTransform(ModelRegistry registry, int threads) {
+        this(registry, threads, BLOCK_BYTES);
+    }
+
+    BatchTransform(ModelRegistry registry, int threads, int blockBytes) {
         this.registry = Objects.requireNonNull(registry);
         this.threads = Math.max(1, threads);
+        this.blockBytes = Math.max(1024, blockBytes);
     }
 
     /** Runs the transform as a job of {@code jobs} (progress, cancel, the summary as its result). */
@@ -72,16 +87,17 @@ public final class BatchTransform {
         Path outTmp = null;
         Path rejTmp = null;
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        try (BatchSource source = BatchSource.open(request.input())) {
+        try (BatchInput source = open(request.input())) {
             ctx.onCancel(source::cancel);
             BatchScorer scorer = new BatchScorer(model, source.columns(), request.joinInput(), jsonLines);
             outTmp = AtomicFiles.tempFileFor(request.output());
             rejTmp = AtomicFiles.tempFileFor(request.rejectedFile());
             long[] counts;
-            try (Writer out = Files.newBufferedWriter(outTmp, StandardCharsets.UTF_8);
+            // Plain streams, not interruptible channels: a cancel interrupts this thread and must not close the files under it.
+            try (OutputStream out = new BufferedOutputStream(new FileOutputStream(outTmp.toFile()), 1 << 16);
                  RejectLog rejects = new RejectLog(rejTmp)) {
-                out.write(scorer.headerText());
-                counts = pump(source, scorer, pool, out, rejects, ctx, Files.size(request.input()));
+                out.write(scorer.headerText().getBytes(StandardCharsets.UTF_8));
+                counts = pump(source, scorer, pool, out, rejects, ctx);
             }
             ctx.checkCancelled();
             long duckRejected = finishRejects(source, rejTmp, request.rejectedFile());
@@ -94,6 +110,7 @@ public final class BatchTransform {
             ctx.progress(1, summary.toString());
             return summary;
         } catch (IOException e) {
+            ctx.checkCancelled();
             throw new BatchException("Cannot write " + request.output() + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             ctx.checkCancelled();
@@ -105,31 +122,46 @@ public final class BatchTransform {
         }
     }
 
+    /** CSV and TSV through the byte reader, Parquet and JSON through DuckDB. */
+    private BatchInput open(Path input) throws BatchException {
+        if (!Files.isRegularFile(input)) {
+            throw new BatchException(Files.exists(input) ? input + " is not a file." : "There is no file " + input + ".");
+        }
+        DataFormat format = BatchSource.formatOf(input);
+        if (format != DataFormat.CSV && format != DataFormat.TSV) {
+            return BatchSource.open(input);
+        }
+        try {
+            return CsvInput.open(input, format, blockBytes);
+        } catch (IOException e) {
+            throw new BatchException("Cannot read " + input.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Reads, scores and writes every chunk; returns {scored, rejected}. */
-    private long[] pump(BatchSource source, BatchScorer scorer, ExecutorService pool, Writer out, RejectLog rejects,
-                        JobContext ctx, long fileBytes) throws SQLException, IOException, BatchException {
+    private long[] pump(BatchInput source, BatchScorer scorer, ExecutorService pool, OutputStream out, RejectLog rejects,
+                        JobContext ctx) throws SQLException, IOException, BatchException {
         ArrayDeque<Future<BatchScorer.Chunk>> inFlight = new ArrayDeque<>();
-        long read = 0;
         long[] counts = new long[2];
-        double bytesPerRow = -1;
         try {
             while (true) {
                 ctx.checkCancelled();
-                Object[][] rows = source.next(CHUNK_ROWS);
-                if (rows.length == 0) {
+                Callable<BatchScorer.Chunk> task;
+                try {
+                    task = source.next(scorer);
+                } catch (IOException e) {
+                    ctx.checkCancelled();
+                    throw new BatchException("Cannot read the input: " + e.getMessage(), e);
+                }
+                if (task == null) {
                     break;
                 }
-                if (bytesPerRow < 0) {
-                    bytesPerRow = bytesPerRow(rows);
-                }
-                long first = read;
-                read += rows.length;
-                inFlight.add(pool.submit(() -> scorer.score(rows, first)));
+                inFlight.add(pool.submit(task));
                 while (inFlight.size() >= 2 * threads) {
                     write(inFlight.poll(), out, rejects, counts);
                 }
-                double fraction = fileBytes > 0 ? Math.min(0.99, read * bytesPerRow / fileBytes) : -1;
-                ctx.progress(fraction, String.format(Locale.ROOT, "%,d rows read", read));
+                ctx.progress(Math.min(0.99, source.fraction()),
+                        String.format(Locale.ROOT, "%,d rows scored, %,d rejected", counts[0], counts[1]));
             }
             while (!inFlight.isEmpty()) {
                 write(inFlight.poll(), out, rejects, counts);
@@ -140,7 +172,7 @@ public final class BatchTransform {
         }
     }
 
-    private static void write(Future<BatchScorer.Chunk> f, Writer out, RejectLog rejects, long[] counts)
+    private static void write(Future<BatchScorer.Chunk> f, OutputStream out, RejectLog rejects, long[] counts)
             throws IOException, BatchException {
         BatchScorer.Chunk chunk;
         try {
@@ -151,7 +183,7 @@ public final class BatchTransform {
         } catch (ExecutionException e) {
             throw new BatchException("Scoring failed: " + BatchSource.firstLine(e.getCause()), e.getCause());
         }
-        out.write(chunk.text());
+        out.write(chunk.bytes());
         for (BatchScorer.Rejected r : chunk.rejected()) {
             rejects.add(r);
         }
@@ -159,20 +191,9 @@ public final class BatchTransform {
         counts[1] += chunk.rejected().size();
     }
 
-    // The first chunk's text size per row estimates progress through the file without a counting pass.
-    private static double bytesPerRow(Object[][] rows) {
-        long chars = 0;
-        for (Object[] row : rows) {
-            for (Object v : row) {
-                chars += (v == null ? 0 : v.toString().length()) + 1;
-            }
-        }
-        return Math.max(1, (double) chars / rows.length);
-    }
-
     /** Merges the scorer's rejects with the reader's refused lines into the side file; returns the reader's count. */
-    private static long finishRejects(BatchSource source, Path scorerRejects, Path target) throws SQLException, IOException {
-        var refused = source.rejectedLines();
+    private static long finishRejects(BatchInput source, Path scorerRejects, Path target) throws SQLException, IOException {
+        List<BatchSource.RejectedLine> refused = source.refusedLines();
         if (refused.isEmpty() && Files.size(scorerRejects) == 0) {
             Files.deleteIfExists(target); // a stale file from an earlier run would be read as this run's rejects
             return 0;

@@ -160,19 +160,175 @@ class BatchTransformTest {
             }
         }
         Path out = tmp.resolve("big-out.csv");
+        BatchTransform smallBlocks = new BatchTransform(engine.registry(), 2, 16 * 1024);
         try (JobService jobs = new JobService(1)) {
             CountDownLatch progressed = new CountDownLatch(1);
-            Job<BatchSummary> job = batch.submit(jobs, new BatchRequest("exam-score", 1, in, out, false));
+            Job<BatchSummary> job = smallBlocks.submit(jobs, new BatchRequest("exam-score", 1, in, out, false));
+            // Events arrive on the job's thread: cancelling from the first progress event stops it mid-file, whatever the speed.
             job.subscribe(e -> {
-                if (e instanceof JobEvent.Progress p && p.fraction() > 0) {
+                if (e instanceof JobEvent.Progress p && p.fraction() > 0 && progressed.getCount() > 0) {
                     progressed.countDown();
+                    job.cancel();
                 }
             });
             assertThat(progressed.await(60, TimeUnit.SECONDS)).isTrue();
-            job.cancel();
             assertThatThrownBy(job::await).isInstanceOf(CancellationException.class);
             assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
         }
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void quotedFieldsLineBreaksInQuotesCrlfAndBlankLinesKeepLinesAndJoinedText() throws Exception {
+        Path in = Files.writeString(tmp.resolve("quoted.csv"), "\uFEFFnote,years_it_experience,years_aws_experience,hours_of_study\r\n"
+                + "\"two\r\nlines, and a comma\",4,1,15\r\n"
+                + "\r\n"
+                + "\"say \"\"hi\"\"\",\"2\",0,10\r\n"
+                + "plain,x,0,10\r\n"
+                + "ünï,6,3,\r\n"
+                + "last,1,2,3");
+        Path out = tmp.resolve("quoted-out.csv");
+        BatchSummary s = batch.run(new BatchRequest("exam-score", 1, in, out, true), JobContext.NONE);
+
+        assertThat(s.rowsScored()).isEqualTo(4);
+        List<String> lines = Files.readAllLines(out);
+        double median = model.signature().inputs().get(2).median();
+        assertThat(lines.get(0)).isEqualTo("note,years_it_experience,years_aws_experience,hours_of_study,prediction");
+        assertThat(lines.get(1)).isEqualTo("\"two");
+        assertThat(lines.get(2)).isEqualTo("lines, and a comma\",4,1,15," + model.predict(4, 1, 15).value());
+        assertThat(lines.get(3)).isEqualTo("\"say \"\"hi\"\"\",2,0,10," + model.predict(2, 0, 10).value());
+        assertThat(lines.get(4)).isEqualTo("ünï,6,3,," + model.predict(6, 3, median).value());
+        assertThat(lines.get(5)).isEqualTo("last,1,2,3," + model.predict(1, 2, 3).value());
+        List<String> rejected = Files.readAllLines(s.rejectedFile().orElseThrow());
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(1)).as("file line 6: the quoted line break and the blank line count").startsWith("6,")
+                .contains("years_it_experience", "'x'");
+    }
+
+    @Test
+    void semicolonAndTabFilesAreReadAndWrongFieldCountsAreRejectedWithTheirLine() throws Exception {
+        Path semi = Files.writeString(tmp.resolve("semi.csv"),
+                "hours_of_study;years_aws_experience;years_it_experience\n15;1;4\n10;0\n30;3;6;9\n-2.5;+1;1e1\n");
+        Path out = tmp.resolve("semi-out.csv");
+        BatchSummary s = batch.run(new BatchRequest("exam-score", 1, semi, out, false), JobContext.NONE);
+        assertThat(Files.readAllLines(out)).containsExactly("prediction", Double.toString(model.predict(4, 1, 15).value()),
+                Double.toString(model.predict(10, 1, -2.5).value()));
+        List<String> rejected = Files.readAllLines(s.rejectedFile().orElseThrow());
+        assertThat(rejected).containsExactly("line,reason", "3,Expected 3 fields (the header's columns) but found 2.",
+                "4,Expected 3 fields (the header's columns) but found 4.");
+
+        Path tsv = Files.writeString(tmp.resolve("t.tsv"), "years_it_experience\tyears_aws_experience\thours_of_study\n4\t1\t15\n");
+        Path tsvOut = tmp.resolve("t-out.jsonl");
+        batch.run(new BatchRequest("exam-score", 1, tsv, tsvOut, true), JobContext.NONE);
+        assertThat(Files.readAllLines(tsvOut)).containsExactly("{\"years_it_experience\":\"4\",\"years_aws_experience\":\"1\","
+                + "\"hours_of_study\":\"15\",\"prediction\":" + model.predict(4, 1, 15).value() + "}");
+    }
+
+    @Test
+    void smallBlocksOnManyThreadsKeepInputOrderAndLines() throws Exception {
+        Path in = tmp.resolve("blocks.csv");
+        int n = 30_000;
+        try (BufferedWriter w = Files.newBufferedWriter(in, StandardCharsets.UTF_8)) {
+            w.write("id,years_it_experience,years_aws_experience,hours_of_study\n");
+            for (int i = 0; i < n; i++) {
+                String it = i % 1000 == 7 ? "oops" : Integer.toString(i % 16);
+                w.write((i % 500 == 3 ? "\"id\n" + i + "\"" : "r" + i) + "," + it + "," + (i % 4) + "," + (5 + i % 60) + ".25\n");
+            }
+        }
+        Path out = tmp.resolve("blocks-out.csv");
+        BatchSummary s = new BatchTransform(engine.registry(), 3, 4096).run(new BatchRequest("exam-score", 1, in, out, false),
+                JobContext.NONE);
+        assertThat(s.rowsRejected()).isEqualTo(30);
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(n - 30 + 1);
+        int k = 1;
+        long expectedLine = 2;
+        List<String> rejected = Files.readAllLines(s.rejectedFile().orElseThrow());
+        int r = 1;
+        for (int i = 0; i < n; i++) {
+            if (i % 1000 == 7) {
+                assertThat(rejected.get(r++)).startsWith(expectedLine + ",");
+            } else {
+                assertThat(lines.get(k++)).isEqualTo(Double.toString(model.predict(i % 16, i % 4, 5 + i % 60 + 0.25).value()));
+            }
+            expectedLine += i % 500 == 3 ? 2 : 1;
+        }
+    }
+
+    @Test
+    void aRecordLongerThanABlockAHeaderOnlyFileAndAnEmptyFile() throws Exception {
+        String longNote = "x".repeat(5000);
+        Path in = Files.writeString(tmp.resolve("long.csv"), "note,years_it_experience,years_aws_experience,hours_of_study\n"
+                + "\"" + longNote + "\",4,1,15\nshort,2,0,10\n");
+        Path out = tmp.resolve("long-out.csv");
+        BatchSummary s = new BatchTransform(engine.registry(), 2, 1024).run(new BatchRequest("exam-score", 1, in, out, true),
+                JobContext.NONE);
+        assertThat(s.rowsScored()).isEqualTo(2);
+        assertThat(Files.readAllLines(out)).containsExactly("note,years_it_experience,years_aws_experience,hours_of_study,prediction",
+                longNote + ",4,1,15," + model.predict(4, 1, 15).value(), "short,2,0,10," + model.predict(2, 0, 10).value());
+
+        Path headerOnly = Files.writeString(tmp.resolve("header.csv"), "years_it_experience,years_aws_experience,hours_of_study\n");
+        BatchSummary none = batch.run(new BatchRequest("exam-score", 1, headerOnly, tmp.resolve("header-out.csv"), false), JobContext.NONE);
+        assertThat(none.rowsScored()).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("header-out.csv"))).containsExactly("prediction");
+
+        Path empty = Files.writeString(tmp.resolve("empty.csv"), "");
+        assertThatThrownBy(() -> batch.run(new BatchRequest("exam-score", 1, empty, tmp.resolve("empty-out.csv"), false), JobContext.NONE))
+                .isInstanceOf(BatchException.class).hasMessageContaining("empty.csv is empty");
+        assertThat(tmp.resolve("empty-out.csv")).doesNotExist();
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldDoesNotShiftBlockBoundaries() throws Exception {
+        Path in = tmp.resolve("stray.csv");
+        int n = 2000;
+        try (BufferedWriter w = Files.newBufferedWriter(in, StandardCharsets.UTF_8)) {
+            w.write("name,years_it_experience,years_aws_experience,hours_of_study\n");
+            for (int i = 0; i < n; i++) {
+                w.write((i % 7 == 0 ? "5\" tall" : "row" + i) + "," + (i % 16) + ",1,15\n");
+            }
+        }
+        Path out = tmp.resolve("stray-out.csv");
+        BatchSummary s = new BatchTransform(engine.registry(), 2, 1024).run(new BatchRequest("exam-score", 1, in, out, false),
+                JobContext.NONE);
+        assertThat(s.rowsScored()).isEqualTo(n);
+        List<String> lines = Files.readAllLines(out);
+        for (int i = 0; i < n; i++) {
+            assertThat(lines.get(i + 1)).isEqualTo(Double.toString(model.predict(i % 16, 1, 15).value()));
+        }
+    }
+
+    @Test
+    void aClassifierWithACategoryInputWritesLabelAndProbabilitiesAsPredictDoes() throws Exception {
+        StringBuilder train = new StringBuilder("hours,course,passed\n");
+        java.util.Random r = new java.util.Random(11);
+        String[] courses = {"math", "art", "law"};
+        for (int i = 0; i < 300; i++) {
+            double hours = 10 * r.nextDouble();
+            int c = r.nextInt(3);
+            train.append(String.format(java.util.Locale.ROOT, "%.2f,%s,%s%n", hours, courses[c],
+                    2 * hours + (c - 1) * 2 + r.nextGaussian() > 10 ? "pass" : "fail"));
+        }
+        Path trainCsv = Files.writeString(tmp.resolve("passes.csv"), train);
+        Dataset d = engine.datasets().importFile(dev.osprey.core.data.ImportRequest.of(trainCsv), null);
+        TrainingResult t = engine.training().train(TrainingRequest.of(d.id(), "passed", "logistic_regression"), JobContext.NONE);
+        var v = engine.registry().register(t.runId(), "passes");
+        TrainedModel passes = engine.registry().load(v.name(), v.version());
+
+        Path in = Files.writeString(tmp.resolve("passes-in.csv"), "course,hours\nmath,7.5\n\"law\",2\nchess,9\n,4\n");
+        Path out = tmp.resolve("passes-out.csv");
+        BatchSummary s = batch.run(new BatchRequest(v.name(), v.version(), in, out, false), JobContext.NONE);
+
+        assertThat(s.rowsScored()).isEqualTo(4);
+        List<String> lines = Files.readAllLines(out);
+        List<String> labels = passes.signature().classLabels();
+        assertThat(lines.getFirst()).isEqualTo("prediction," + String.join(",", labels.stream().map(l -> "probability_" + l).toList()));
+        Object[][] rows = {{7.5, "math"}, {2.0, "law"}, {9.0, "chess"}, {4.0, null}};
+        for (int i = 0; i < rows.length; i++) {
+            var p = passes.predict(java.util.Map.of("hours", rows[i][0], "course", rows[i][1] == null ? "" : rows[i][1]));
+            StringBuilder expected = new StringBuilder(p.label().orElseThrow());
+            labels.forEach(l -> expected.append(',').append(p.probabilities().get(l)));
+            assertThat(lines.get(i + 1)).isEqualTo(expected.toString());
+        }
     }
 }

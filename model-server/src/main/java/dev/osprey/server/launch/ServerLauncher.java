@@ -4,10 +4,9 @@ import dev.osprey.server.ServerMain;
 import dev.osprey.server.ServerOptions;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts model server processes: {@code java -cp <this JVM's class path> dev.osprey.server.ServerMain ...}
- * with the same Java, its output going to a log file, and returns once {@code GET /ping} answers 200.
+ * Starts model server processes: {@code java -cp <the server's part of this JVM's class path> dev.osprey.server.ServerMain ...}
+ * with the same Java (flags and class-data archive: {@link ServerJvm}), its output going to a log file, and returns once
+ * {@code GET /ping} answers 200.
  * The bearer token travels in the environment, never on the command line.
  */
 public final class ServerLauncher {
@@ -44,7 +44,8 @@ public final class ServerLauncher {
         } catch (IOException e) {
             throw new ServerStartException("Cannot create the server log " + log + ": " + e.getMessage(), e);
         }
-        ProcessBuilder pb = new ProcessBuilder(command(spec)).redirectErrorStream(true)
+        ServerJvm jvm = ServerJvm.forThisJvm(ServerJvm.defaultCacheDir());
+        ProcessBuilder pb = new ProcessBuilder(command(jvm, spec)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         pb.environment().remove(ServerOptions.TOKEN_ENV);
         spec.bearerToken().ifPresent(t -> pb.environment().put(ServerOptions.TOKEN_ENV, t));
@@ -54,9 +55,10 @@ public final class ServerLauncher {
         } catch (IOException e) {
             throw new ServerStartException("Cannot start the model server process: " + e.getMessage(), e);
         }
+        process.onExit().thenRun(jvm::publish);
         try {
             int port = awaitReady(process, log, spec);
-            return new ServerProcess(process, port, host(spec.bindHost()), log, spec.bearerToken());
+            return new ServerProcess(process, port, host(spec.bindHost()), log, spec.bearerToken(), jvm::publish);
         } catch (ServerStartException e) {
             process.destroyForcibly();
             throw e;
@@ -67,16 +69,8 @@ public final class ServerLauncher {
         }
     }
 
-    static List<String> command(ServerSpec spec) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        // One small heap and the serial collector: a serving process holds a model and short-lived request objects.
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Xms64m");
-        cmd.add("-Dfile.encoding=UTF-8");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+    static List<String> command(ServerJvm jvm, ServerSpec spec) {
+        List<String> cmd = new ArrayList<>(jvm.command());
         cmd.add(ServerMain.class.getName());
         cmd.add("--workspace");
         cmd.add(spec.workspaceDir().toString());
@@ -117,26 +111,37 @@ public final class ServerLauncher {
                 throw new ServerStartException("The model server for " + spec.models() + " was not ready within "
                         + READY_TIMEOUT.toSeconds() + " s:\n" + tail(log));
             }
-            Thread.sleep(10);
+            Thread.sleep(5);
         }
-        URI ping = URI.create("http://" + host(spec.bindHost()) + ":" + port + "/ping");
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            while (true) {
-                try {
-                    HttpResponse<Void> r = client.send(HttpRequest.newBuilder(ping).timeout(Duration.ofSeconds(2)).GET().build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) {
-                        return port;
-                    }
-                } catch (IOException e) {
-                    // not answering yet
-                }
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new ServerStartException("The model server on port " + port + " did not answer GET /ping with 200:\n"
-                            + tail(log));
-                }
-                Thread.sleep(20);
+        // A plain socket, not the JDK HttpClient: building a client costs the caller ~100 ms of class loading on the first start.
+        String host = host(spec.bindHost());
+        while (true) {
+            if (pingAnswers200(host, port)) {
+                return port;
             }
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new ServerStartException("The model server on port " + port + " did not answer GET /ping with 200:\n"
+                        + tail(log));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** {@code GET /ping} over one connection; true for a 200 status line. */
+    static boolean pingAnswers200(String host, int port) {
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(bare, port), 2000);
+            s.setSoTimeout(2000);
+            s.setTcpNoDelay(true);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /ping HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] head = s.getInputStream().readNBytes(12); // "HTTP/1.1 200"
+            return new String(head, StandardCharsets.US_ASCII).matches("HTTP/1\\.[01] 200");
+        } catch (IOException e) {
+            return false; // not answering yet
         }
     }
 

@@ -22,10 +22,15 @@ final class ServerProcess implements RunningServer {
     private final URI base;
     private final Path log;
     private final Optional<String> token;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made on the first admin or metrics call: building a client is ~100 ms of class loading the start need not wait for. */
+    private HttpClient client;
 
-    ServerProcess(Process process, int port, String host, Path log, Optional<String> token) {
+    /** Runs once the process is gone (the launcher publishes the class-data archive the server dumped at exit). */
+    private final Runnable afterExit;
+
+    ServerProcess(Process process, int port, String host, Path log, Optional<String> token, Runnable afterExit) {
         this.process = process;
+        this.afterExit = afterExit;
         this.port = port;
         this.base = URI.create("http://" + host + ":" + port + "/");
         this.log = log;
@@ -92,7 +97,7 @@ final class ServerProcess implements RunningServer {
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while calling the model server.", e);
@@ -124,7 +129,21 @@ final class ServerProcess implements RunningServer {
                 Thread.currentThread().interrupt();
             }
         }
-        client.close();
+        if (!process.isAlive()) {
+            afterExit.run();
+        }
+        synchronized (this) {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return client;
     }
 
     @Override
