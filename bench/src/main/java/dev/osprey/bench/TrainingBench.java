@@ -40,8 +40,9 @@ import java.util.Random;
  * Training time, Osprey's job against the library it wraps, called directly on the same matrix:
  * <ul>
  *   <li>boosted trees: Osprey's {@code xgboost} job vs XGBoost4J ({@code hist}, all cores);</li>
- *   <li>boosted trees vs Smile's GradientTreeBoost, at a smaller size (Smile is single-tree-at-a-time
- *       and slow at a million rows), Osprey's xgboost job re-timed at that size for the ratio;</li>
+ *   <li>boosted trees vs Smile's GradientTreeBoost: by default at the full size, on the same rows and
+ *       against the same Osprey job as the XGBoost line (Smile takes minutes there); with a smaller
+ *       {@code --smile-rows}, Osprey's xgboost job is re-timed at that size for the ratio;</li>
  *   <li>random forest: Osprey's {@code random_forest} job vs Smile's RandomForest.</li>
  * </ul>
  * Osprey's time is the whole job: reading the dataset from DuckDB, encoding, the 80/20 holdout
@@ -50,14 +51,17 @@ import java.util.Random;
  * holdouts measure the same thing). Each case prints two lines: the peer's fit alone on a matrix
  * already in memory ("train only"), and the peer reading the same CSV through DuckDB JDBC into
  * that matrix first ("load + train"), since Osprey's job also starts from the file. Quality is ROC AUC on the held-out rows. One untimed warm-up
- * of every path on small data first, then one timed run each (a 1M-row fit is long enough that
- * one run says more than a noisy median of few).
+ * of every path on smaller data first; then XGBoost and the random forest are timed twice each,
+ * alternating Osprey and the peer, and each side's faster run counts (the side timed first in a
+ * JVM otherwise pays for compilation the other finds done); Smile's boosting, minutes long at 1M
+ * rows, once.
  */
 final class TrainingBench {
     static final long SEED = 20261123L;
 
     record Sizes(int gbtRows, int smileRows, int rfRows, int features, int trees, int depth) {
-        static final Sizes FULL = new Sizes(1_000_000, 100_000, 100_000, 20, 100, 6);
+        /** Smile's boosting at the same rows as XGBoost's (0 here: the {@code --rows} size, resolved in main). */
+        static final Sizes FULL = new Sizes(1_000_000, 0, 100_000, 20, 100, 6);
         static final Sizes QUICK = new Sizes(3_000, 1_500, 1_500, 20, 10, 6);
     }
 
@@ -68,7 +72,8 @@ final class TrainingBench {
 
     TrainingBench(Path dir, Sizes sizes, PrintStream out) {
         this.dir = dir;
-        this.sizes = sizes;
+        this.sizes = sizes.smileRows() > 0 ? sizes
+                : new Sizes(sizes.gbtRows(), sizes.gbtRows(), sizes.rfRows(), sizes.features(), sizes.trees(), sizes.depth());
         this.out = out;
     }
 
@@ -103,21 +108,35 @@ final class TrainingBench {
                     + " reading the dataset's CSV with DuckDB JDBC into that matrix (getFloat), as a user of the library would");
             warmUp(engine);
             try (Case big = prepare(engine, TrainingData.generate(sizes.gbtRows(), sizes.features(), SEED), "gbt")) {
-                Timed ours = ours(engine, big.dataset(), "xgboost", xgbOptions());
                 Loaded loaded = load(big);
+                Timed ours = ours(engine, big.dataset(), "xgboost", xgbOptions());
                 Timed peer = xgboostDirect(loaded.data(), sizes.trees());
+                // best of two, alternating, for both sides: the first timed fit of a JVM still pays for
+                // JIT compilation and heap growth that the side timed second then finds done
+                ours = faster(ours, ours(engine, big.dataset(), "xgboost", xgbOptions()));
+                peer = faster(peer, xgboostDirect(loaded.data(), sizes.trees()));
                 lines("boosted-trees", big.data(), ours, "xgboost4j direct (hist)", peer, loaded.seconds());
+                if (sizes.smileRows() == sizes.gbtRows()) {
+                    // the issue states this goal at the full size: Smile on the same rows, against the same job
+                    Timed smile = smileBoost(loaded.data(), sizes.trees());
+                    lines("boosted-trees", big.data(), ours, "smile GradientTreeBoost", smile, loaded.seconds());
+                }
             }
-            try (Case mid = prepare(engine, TrainingData.generate(sizes.smileRows(), sizes.features(), SEED + 1), "gbt_smile")) {
-                Timed ours = ours(engine, mid.dataset(), "xgboost", xgbOptions());
-                Loaded loaded = load(mid);
-                Timed peer = smileBoost(loaded.data(), sizes.trees());
-                lines("boosted-trees", mid.data(), ours, "smile GradientTreeBoost", peer, loaded.seconds());
+            if (sizes.smileRows() != sizes.gbtRows()) {
+                try (Case mid = prepare(engine, TrainingData.generate(sizes.smileRows(), sizes.features(), SEED + 1), "gbt_smile")) {
+                    Timed ours = ours(engine, mid.dataset(), "xgboost", xgbOptions());
+                    Loaded loaded = load(mid);
+                    Timed peer = smileBoost(loaded.data(), sizes.trees());
+                    lines("boosted-trees", mid.data(), ours, "smile GradientTreeBoost", peer, loaded.seconds());
+                }
             }
             try (Case forest = prepare(engine, TrainingData.generate(sizes.rfRows(), sizes.features(), SEED + 2), "forest")) {
-                Timed ours = ours(engine, forest.dataset(), "random_forest", Map.of("trees", Integer.toString(sizes.trees())));
+                Map<String, String> options = Map.of("trees", Integer.toString(sizes.trees()));
                 Loaded loaded = load(forest);
+                Timed ours = ours(engine, forest.dataset(), "random_forest", options);
                 Timed peer = smileForest(loaded.data(), sizes.trees());
+                ours = faster(ours, ours(engine, forest.dataset(), "random_forest", options));
+                peer = faster(peer, smileForest(loaded.data(), sizes.trees()));
                 lines("random-forest", forest.data(), ours, "smile RandomForest direct", peer, loaded.seconds());
             }
         } finally {
@@ -145,6 +164,10 @@ final class TrainingBench {
     record Timed(double seconds, double auc) {
     }
 
+    private static Timed faster(Timed a, Timed b) {
+        return b.seconds() < a.seconds() ? b : a;
+    }
+
     private void line(String what, TrainingData d, Timed ours, String peerName, Timed peer) {
         out.printf(Locale.ROOT, "%-13s size %,d x %d  ours %.2f s  peer %s %.2f s  ratio(peer/ours) %.2f"
                         + "  AUC ours %.4f / peer %.4f%n",
@@ -152,15 +175,21 @@ final class TrainingBench {
                 ours.auc(), peer.auc());
     }
 
-    /** Every path once on small data, so JIT compilation and native library loading are not timed. */
+    /**
+     * Every path once on smaller data, so JIT compilation and native library loading are not timed.
+     * Large enough (and enough trees) that Smile's tree code is compiled before either side is timed:
+     * with 2,000 rows and 5 trees the forest's hot loops were still compiling during Osprey's timed
+     * fit, which runs first, and the peer then found them compiled (~0.4 s of a 4.5 s fit).
+     */
     private void warmUp(Engine engine) throws Exception {
-        try (Case small = prepare(engine, TrainingData.generate(2_000, sizes.features(), SEED + 99), "warmup")) {
+        int rows = Math.min(20_000, Math.max(2_000, sizes.rfRows() / 5));
+        try (Case small = prepare(engine, TrainingData.generate(rows, sizes.features(), SEED + 99), "warmup")) {
             ours(engine, small.dataset(), "xgboost", Map.of("rounds", "5"));
-            ours(engine, small.dataset(), "random_forest", Map.of("trees", "5"));
+            ours(engine, small.dataset(), "random_forest", Map.of("trees", "20"));
             TrainingData d = load(small).data();
             xgboostDirect(d, 5);
             smileBoost(d, 5);
-            smileForest(d, 5);
+            smileForest(d, 20);
         }
     }
 

@@ -12,7 +12,9 @@ import dev.osprey.core.tune.Budget;
 import dev.osprey.core.tune.Objective;
 import dev.osprey.core.tune.SearchSpace;
 import dev.osprey.core.tune.Strategy;
+import dev.osprey.core.tune.Trial;
 import dev.osprey.core.tune.TrialFunction;
+import dev.osprey.core.tune.TrialState;
 import dev.osprey.core.tune.Tuner;
 import dev.osprey.core.tune.TunerSettings;
 import dev.osprey.core.tune.TuningEvent;
@@ -56,26 +58,34 @@ final class TuningBench {
 
     private final Path dir;
     private final int seeds;
+    private final long seedBase;
+    private final long hbSeed;
     private final PrintStream out;
 
-    TuningBench(Path dir, int seeds, PrintStream out) {
+    TuningBench(Path dir, int seeds, long seedBase, long hbSeed, PrintStream out) {
+        this.hbSeed = hbSeed;
         this.dir = dir;
         this.seeds = seeds;
+        this.seedBase = seedBase;
         this.out = out;
     }
 
     static void main(String[] args) throws Exception {
         String what = "all";
         int seeds = 10;
+        long seedBase = 1000;
+        long hbSeed = 7;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "osprey-bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "efficiency", "hyperband", "parallel", "all" -> what = args[i];
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+                case "--seed-base" -> seedBase = Long.parseLong(args[++i]);
+                case "--hb-seed" -> hbSeed = Long.parseLong(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 default -> {
                     System.err.println("unknown argument " + args[i] + "; usage: BenchMain tune [efficiency|hyperband|parallel|all]"
-                            + " [--seeds N] [--dir D]");
+                            + " [--seeds N] [--seed-base B] [--hb-seed S] [--dir D]");
                     System.exit(2);
                 }
             }
@@ -84,7 +94,7 @@ final class TuningBench {
         System.out.printf(Locale.ROOT, "# Osprey tuning bench: Java %s, %d cores, load average %.2f at start%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        TuningBench bench = new TuningBench(dir, seeds, System.out);
+        TuningBench bench = new TuningBench(dir, seeds, seedBase, hbSeed, System.out);
         if (what.equals("efficiency") || what.equals("all")) {
             bench.efficiency();
         }
@@ -110,14 +120,14 @@ final class TuningBench {
             int never = 0;
             long t0 = System.nanoTime();
             for (int s = 1; s <= seeds; s++) {
-                TunerSettings base = TunerSettings.of(SearchSpace.parse(SPACE), Objective.minimize(m.metric())).withSeed(1000L * s);
+                TunerSettings base = TunerSettings.of(SearchSpace.parse(SPACE), Objective.minimize(m.metric())).withSeed(seedBase * s);
                 TuningResult random = Tuner.run(base.withStrategy(Strategy.RANDOM).withBudget(Budget.trials(RANDOM_TRIALS)),
                         fit(m), JobContext.NONE, null);
                 double target = random.best().orElseThrow().value().getAsDouble();
                 randomBests.add(target);
                 // another seed for the Bayesian run: with the same one its 10 random start-up trials would be
                 // random search's first 10, and a best-of-50 found among them would be "reached" for free
-                int n = trialsToReach(base.withSeed(1000L * s + 500), m, target);
+                int n = trialsToReach(base.withSeed(seedBase * s + 500), m, target);
                 if (n < 0) {
                     never++;
                     needed.add(BAYES_CAP + 1);
@@ -276,13 +286,22 @@ final class TuningBench {
         return ws;
     }
 
-    /** Best-so-far of a job over wall-clock seconds since its start. */
-    private record Timeline(List<double[]> points, double total) {
+    /** Best-so-far of a job over wall-clock seconds since its start, its trials and the process CPU time it took. */
+    private record Timeline(List<double[]> points, double total, TuningResult result, double cpu) {
         /** Seconds until the best first was at most {@code target}; NaN if never. */
         double reach(double target) {
+            return reach(target, 0);
+        }
+
+        /** Process CPU seconds until the best first was at most {@code target}: less noisy than wall-clock on a loaded machine. */
+        double reachCpu(double target) {
+            return reach(target, 2);
+        }
+
+        private double reach(double target, int column) {
             for (double[] p : points) {
                 if (p[1] <= target) {
-                    return p[0];
+                    return p[column];
                 }
             }
             return Double.NaN;
@@ -291,17 +310,43 @@ final class TuningBench {
         double best() {
             return points.isEmpty() ? Double.NaN : points.getLast()[1];
         }
+
+        /** Trials by state and the steps they ran, e.g. "27 trials: 5 complete, 22 pruned; 1,010 rounds". */
+        String summary() {
+            long steps = result.trials().stream().mapToLong(Trial::lastStep).sum();
+            return String.format(Locale.ROOT, "%d complete, %d pruned, %,d rounds, cpu %.1f s", result.count(TrialState.COMPLETE),
+                    result.count(TrialState.PRUNED), steps, cpu);
+        }
+    }
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private static Timeline timed(Engine engine, TuningSpec spec) throws Exception {
         List<double[]> points = new java.util.concurrent.CopyOnWriteArrayList<>();
         long t0 = System.nanoTime();
-        engine.tuning().run(spec, JobContext.NONE, e -> {
+        double c0 = cpuSeconds();
+        TuningResult result = engine.tuning().run(spec, JobContext.NONE, e -> {
             if (e instanceof TuningEvent.BestChanged b) {
-                points.add(new double[] {(System.nanoTime() - t0) / 1e9, b.best().value().getAsDouble()});
+                points.add(new double[] {(System.nanoTime() - t0) / 1e9, b.best().value().getAsDouble(), cpuSeconds() - c0});
             }
         });
-        return new Timeline(points, (System.nanoTime() - t0) / 1e9);
+        return new Timeline(points, (System.nanoTime() - t0) / 1e9, result, cpuSeconds() - c0);
+    }
+
+    /** Median seconds of {@code n} single trainings of the template with {@code rounds}: a trial's fixed cost at 1 round. */
+    private static double trainSeconds(Engine engine, TrainingRequest template, int rounds, int n) throws Exception {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            Map<String, String> options = new HashMap<>(template.options());
+            options.put("rounds", Integer.toString(rounds));
+            long t0 = System.nanoTime();
+            engine.training().train(template.withOptions(options), JobContext.NONE);
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        return Stats.median(t);
     }
 
     void hyperband() throws Exception {
@@ -310,24 +355,46 @@ final class TuningBench {
         try (Engine engine = Engine.create(freshDir(dir, "tune-hb"))) {
             Dataset set = workspace(engine, rows);
             TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "120"));
+            // what pruning cannot save: a trial's cost at 1 round (read, prepare, record, save) against the full 120
+            trainSeconds(engine, template, 1, 1);
+            double fixed = trainSeconds(engine, template, 1, 5);
+            double full = trainSeconds(engine, template, 120, 3);
+            out.printf(Locale.ROOT, "# one trial through the product path: 1 round %.3f s, 120 rounds %.3f s (median)%n", fixed, full);
             TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(2,10);eta=log(0.005,0.3);"
                     + "min_child_weight=log(0.5,50);subsample=float(0.5,1)")).withObjective(Objective.minimize("log_loss"))
-                    .withBudget(Budget.trials(trials)).withSeed(7);
+                    .withBudget(Budget.trials(trials)).withSeed(hbSeed);
             Timeline random = timed(engine, spec.withStrategy(Strategy.RANDOM));
             double target = random.best() * 1.005;
             double tr = random.reach(target);
-            // ASHA (one bracket, the default) and Hyperband's three brackets (later first rungs for a third of the trials each)
+            Trial randomBest = random.result().best().orElseThrow();
+            out.printf(Locale.ROOT, "# random: %s; best trial #%d %s log_loss %.4f%n", random.summary(), randomBest.number(),
+                    randomBest.params(), randomBest.value().getAsDouble());
+            // the product's default (ASHA, one bracket, rungs at 13 and 39 rounds), Hyperband's three brackets (later first
+            // rungs for a third of the trials each) and the textbook minimum of a 27th (rungs at 4, 12, 36, 108: the first pass's default);
+            // -Dosprey.bench.asha=min,max,reduction,brackets;... adds variants
             AshaSettings asha = AshaSettings.forResource(120);
-            for (AshaSettings a : List.of(asha, new AshaSettings(asha.minResource(), asha.maxResource(), asha.reduction(), 3))) {
+            List<AshaSettings> variants = new ArrayList<>(List.of(asha,
+                    new AshaSettings(asha.minResource(), asha.maxResource(), asha.reduction(), 3), new AshaSettings(4, 120, 3, 1)));
+            for (String v : System.getProperty("osprey.bench.asha", "").split(";")) {
+                if (!v.isBlank()) {
+                    String[] f = v.split(",");
+                    variants.add(new AshaSettings(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+                }
+            }
+            for (AshaSettings a : variants) {
                 Timeline t = timed(engine, spec.withStrategy(Strategy.HYPERBAND).withAsha(a));
                 double ta = t.reach(target);
-                String name = a.brackets() == 1 ? "asha" : "hyperband " + a.brackets() + " brackets";
+                String name = (a.brackets() == 1 ? "asha" : "hyperband " + a.brackets() + " brackets")
+                        + String.format(Locale.ROOT, " (min %d, reduction %d)", a.minResource(), a.reduction());
+                Trial same = t.result().trials().stream().filter(x -> x.number() == randomBest.number()).findFirst().orElseThrow();
                 out.printf(Locale.ROOT, "%s vs random  xgboost 120 rounds  %,d x 20  %d trials each  target log_loss %.4f (random best +0.5%%)"
                                 + "  ours %s (job %.1f s, best %.4f)  peer random %.1f s (job %.1f s)  ratio(peer/ours) %s  goal >= 3%n",
                         name, rows, trials, target, Double.isNaN(ta) ? "never" : String.format(Locale.ROOT, "%.1f s", ta), t.total(),
                         t.best(), tr, random.total(), Double.isNaN(ta) ? "n/a" : String.format(Locale.ROOT, "%.2f", tr / ta));
-                out.printf(Locale.ROOT, "%s vs random  whole job: ours %.1f s  peer %.1f s  ratio(peer/ours) %.2f%n",
-                        name, t.total(), random.total(), random.total() / t.total());
+                out.printf(Locale.ROOT, "%s vs random  whole job: ours %.1f s  peer %.1f s  ratio(peer/ours) %.2f  # ours %s; random's best"
+                                + " trial #%d here: %s at round %d; cpu to target ours %.1f s peer %.1f s ratio %.2f%n",
+                        name, t.total(), random.total(), random.total() / t.total(), t.summary(), same.number(), same.state(),
+                        same.lastStep(), t.reachCpu(target), random.reachCpu(target), random.reachCpu(target) / t.reachCpu(target));
             }
         }
     }
@@ -342,10 +409,15 @@ final class TuningBench {
                     .withStrategy(Strategy.RANDOM).withBudget(Budget.trials(trials)).withSeed(3);
             Timeline one = timed(engine, spec.withParallelism(1));
             Timeline two = timed(engine, spec.withParallelism(2));
+            int cores = Runtime.getRuntime().availableProcessors();
             out.printf(Locale.ROOT, "parallel trials  xgboost 60 rounds  %,d x 20  %d trials  ours 2 workers %.1f s (%.1f trials/min)"
                             + "  peer 1 worker %.1f s (%.1f trials/min)  ratio(ours/peer throughput) %.2f  goal >= 1.7%n",
                     rows, trials, two.total(), trials * 60 / two.total(), one.total(), trials * 60 / one.total(),
                     one.total() / two.total());
+            // threads per trial as the product sets them: max(1, cores / parallelism); cpu/wall shows how busy the cores were
+            out.printf(Locale.ROOT, "# parallel: %d cores; 1 worker: %d threads per trial, cpu %.1f s (%.2f cores busy); 2 workers: %d"
+                            + " thread(s) per trial, cpu %.1f s (%.2f cores busy)%n", cores, Math.max(1, cores), one.cpu(),
+                    one.cpu() / one.total(), Math.max(1, cores / 2), two.cpu(), two.cpu() / two.total());
         }
     }
 }

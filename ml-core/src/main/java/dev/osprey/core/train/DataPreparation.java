@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,10 +194,14 @@ final class DataPreparation {
         double[] out = new double[y.size()];
         if (y instanceof TableReader.Numbers num) {
             // few distinct numbers: map each distinct value once instead of formatting every row
-            Map<Double, Integer> byValue = new HashMap<>();
+            SmallDoubleTable byValue = new SmallDoubleTable();
             double[] v = num.values();
             for (int i = 0; i < out.length; i++) {
-                out[i] = byValue.computeIfAbsent(v[i], k -> index.get(FeatureEncoder.category(k)));
+                int at = byValue.find(v[i]);
+                if (at < 0) {
+                    at = byValue.add(v[i], index.get(FeatureEncoder.category(v[i])));
+                }
+                out[i] = byValue.value(at);
             }
             return out;
         }
@@ -212,10 +215,13 @@ final class DataPreparation {
     private static Set<String> distinct(TableReader.Raw y, int limit) {
         Set<String> out = new LinkedHashSet<>();
         if (y instanceof TableReader.Numbers num) {
-            Set<Double> seen = new HashSet<>();
+            SmallDoubleTable seen = new SmallDoubleTable();
             for (double v : num.values()) {
-                if (seen.add(v) && out.add(FeatureEncoder.category(v)) && out.size() >= limit) {
-                    break;
+                if (seen.find(v) < 0) {
+                    seen.add(v, 0);
+                    if (out.add(FeatureEncoder.category(v)) && out.size() >= limit) {
+                        break;
+                    }
                 }
             }
             return out;
@@ -313,7 +319,7 @@ final class DataPreparation {
     /** How one feature column is encoded; empty when it is constant (dropped, with a log line). */
     static Optional<SignatureColumn> learn(Column c, TableReader.Raw values, JobContext log) throws TrainingException {
         if (!isOneHot(c)) {
-            return learnNumeric(c, numbers(c, values).clone(), log);
+            return learnNumeric(c, numbers(c, values), log);
         }
         long missing = 0;
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -352,33 +358,18 @@ final class DataPreparation {
         return new TrainingException("The column '" + c.name() + "' has no values. Set its role to IGNORE to train without it.");
     }
 
-    /** {@code nums} has NaN where missing; it is reordered (not changed otherwise) while the median is found. */
+    /** {@code nums} has NaN where missing; it is only read (the median is found without reordering it). */
     private static Optional<SignatureColumn> learnNumeric(Column c, double[] nums, JobContext log) throws TrainingException {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        int present = 0;
-        for (double v : nums) {
-            if (!Double.isNaN(v)) {
-                present++;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
+        Quantiles.Summary summary = Quantiles.summarize(nums);
+        int present = summary.present();
         if (present == 0) {
             throw noValues(c);
         }
-        if (min == max) {
-            log.log("Dropped the column '" + c.name() + "': it is constant (" + OptionReader.fmt(min) + ").");
+        if (summary.min() == summary.max()) {
+            log.log("Dropped the column '" + c.name() + "': it is constant (" + OptionReader.fmt(summary.min()) + ").");
             return Optional.empty();
         }
-        double[] work = new double[present];
-        int at = 0;
-        for (double v : nums) {
-            if (!Double.isNaN(v)) {
-                work[at++] = v;
-            }
-        }
-        double median = Quantiles.median(work);
+        double median = summary.median(nums);
         int missing = nums.length - present;
         if (missing > 0) {
             log.log("Filled " + missing + " missing values of '" + c.name() + "' with its median " + OptionReader.fmt(median) + ".");

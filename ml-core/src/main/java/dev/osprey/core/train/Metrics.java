@@ -104,37 +104,57 @@ public final class Metrics {
 
     /**
      * The area under the ROC curve of class {@code positive} against the rest, as the
-     * Mann-Whitney statistic with tied scores counted as half.
+     * Mann-Whitney statistic with tied scores counted as half: for each positive row, the negative
+     * rows scored below it plus half of those scored the same. The two groups' scores are sorted as
+     * primitive arrays and swept once (sorting boxed row numbers with a comparator took ~0.1 s for
+     * 200k rows); the count is whole and half numbers, so the result is exactly the rank-sum form's.
      */
     static double auc(int[] actual, double[][] probabilities, int positive) {
         int n = actual.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(probabilities[a][positive], probabilities[b][positive]));
-        double rankSumPositive = 0;
-        long positives = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && probabilities[order[j + 1]][positive] == probabilities[order[i]][positive]) {
-                j++;
+        int positives = 0;
+        for (int a : actual) {
+            if (a == positive) {
+                positives++;
             }
-            double averageRank = (i + j) / 2.0 + 1; // ranks start at 1; ties share the mean rank
-            for (int t = i; t <= j; t++) {
-                if (actual[order[t]] == positive) {
-                    rankSumPositive += averageRank;
-                    positives++;
-                }
-            }
-            i = j + 1;
         }
-        long negatives = n - positives;
+        int negatives = n - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
-        return (rankSumPositive - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        double[] pos = new double[positives];
+        double[] neg = new double[negatives];
+        int p = 0;
+        int q = 0;
+        for (int i = 0; i < n; i++) {
+            double score = probabilities[i][positive];
+            if (actual[i] == positive) {
+                pos[p++] = score;
+            } else {
+                neg[q++] = score;
+            }
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        double wins = 0;
+        int below = 0; // negatives scored below pos[i]
+        int i = 0;
+        while (i < positives) {
+            double score = pos[i];
+            while (below < negatives && neg[below] < score) {
+                below++;
+            }
+            int tied = below;
+            while (tied < negatives && neg[tied] == score) {
+                tied++;
+            }
+            int same = i;
+            while (same < positives && pos[same] == score) {
+                same++;
+            }
+            wins += (same - i) * (below + (tied - below) / 2.0);
+            i = same;
+        }
+        return wins / ((double) positives * negatives);
     }
 
     static int argmax(double[] values) {

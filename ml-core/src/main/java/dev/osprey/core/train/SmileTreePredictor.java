@@ -48,6 +48,45 @@ final class SmileTreePredictor implements Predictor {
         return SmileFrames.spread(post, seen, numClasses);
     }
 
+    /**
+     * The same as {@link #predict} for many rows at once. A random forest classifier's trees are
+     * walked here with Smile's own nodes and leaf probabilities, summed and normalized as Smile's
+     * {@code RandomForest.predict(Tuple, double[])} does (the same numbers to the last bit), but
+     * without wrapping each row in the forest's and then every tree's formula projection (two
+     * objects and a thread-local lookup per tree per row: 5-10% of scoring a holdout; the rest is
+     * walking the deep trees). The features are f0..fN in order, so a tree's feature index is the
+     * row's index.
+     */
+    double[][] predictRows(double[][] x) {
+        double[][] out = new double[x.length][];
+        if (!(classifier instanceof smile.classification.RandomForest forest)) {
+            for (int i = 0; i < x.length; i++) {
+                out[i] = predict(x[i]);
+            }
+            return out;
+        }
+        smile.classification.RandomForest.Model[] models = forest.models();
+        int[] seen = forest.classes();
+        int k = seen.length;
+        double[] post = new double[k];
+        double[] prob = new double[k];
+        StructType s = schema();
+        for (int i = 0; i < x.length; i++) {
+            Tuple t = Tuple.of(s, x[i]);
+            java.util.Arrays.fill(post, 0);
+            for (smile.classification.RandomForest.Model m : models) {
+                ((smile.model.cart.DecisionNode) m.tree().root().predict(t)).posteriori(prob);
+                double w = m.weight();
+                for (int j = 0; j < k; j++) {
+                    post[j] += prob[j] * w;
+                }
+            }
+            smile.math.MathEx.unitize1(post);
+            out[i] = SmileFrames.spread(post, seen, numClasses);
+        }
+        return out;
+    }
+
     private StructType schema() {
         StructType s = schema;
         if (s == null) {

@@ -94,13 +94,16 @@ final class Trainer {
         }
         double[][] x = rows.toSet().x();
         if (!(predictor instanceof SmileTreePredictor) || threads < 2 || x.length < 2_000) {
-            return predictor.predict(x);
+            return predictor instanceof SmileTreePredictor trees ? trees.predictRows(x) : predictor.predict(x);
         }
+        SmileTreePredictor trees = (SmileTreePredictor) predictor;
         double[][] out = new double[x.length][];
+        int block = (x.length + threads - 1) / threads;
         java.util.stream.IntStream.range(0, threads).parallel().forEach(t -> {
-            for (int i = t; i < x.length; i += threads) {
-                out[i] = predictor.predict(x[i]);
-            }
+            int from = Math.min(x.length, t * block);
+            int to = Math.min(x.length, from + block);
+            double[][] part = trees.predictRows(java.util.Arrays.copyOfRange(x, from, to));
+            System.arraycopy(part, 0, out, from, part.length);
         });
         return out;
     }

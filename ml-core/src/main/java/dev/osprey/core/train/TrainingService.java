@@ -94,6 +94,15 @@ public final class TrainingService {
      */
     public TrainingResult train(TrainingRequest request, JobContext context, Consumer<? super TrainingEvent> listener)
             throws TrainingException {
+        return train(request, context, listener, null);
+    }
+
+    /**
+     * As {@link #train(TrainingRequest, JobContext, Consumer)}, reusing the data {@code cache} holds
+     * for the same rows and target (a tuning job's trials), or reading and preparing it into the cache.
+     */
+    public TrainingResult train(TrainingRequest request, JobContext context, Consumer<? super TrainingEvent> listener,
+                                PreparedCache cache) throws TrainingException {
         JobContext job = context == null ? JobContext.NONE : context;
         Instant start = Instant.now();
         Dataset source = dataset(request);
@@ -122,11 +131,15 @@ public final class TrainingService {
                 names.add(target.name());
             }
             long expected = request.rowLimit() > 0 ? Math.min(request.rowLimit(), dataset.rowCount()) : dataset.rowCount();
-            List<TableReader.Raw> raw = TableReader.read(select(input, request, dataset), names, expected, job);
-            job.progress(-1, "Preparing " + dataset.name());
-            Prepared data = target == null ? DataPreparation.prepareUnsupervised(dataset, features, raw, job)
-                    : DataPreparation.prepare(dataset, features, target, raw, request.problemType(), job);
-            raw = null; // the prepared columns are all a fit needs; let the rest go before fitting
+            String sql = select(input, request, dataset);
+            PreparedCache.Loader load = () -> {
+                List<TableReader.Raw> raw = TableReader.read(sql, names, expected, job);
+                job.progress(-1, "Preparing " + dataset.name());
+                return target == null ? DataPreparation.prepareUnsupervised(dataset, features, raw, job)
+                        : DataPreparation.prepare(dataset, features, target, raw, request.problemType(), job);
+            };
+            Prepared data = cache == null ? load.load()
+                    : cache.get(sql + "|" + names + "|" + request.problemType() + "|" + expected, load);
             java.util.Optional<RecipeBinding> binding = bind(run, input, data.signature(), job);
             experiments.setParams(run, Map.of("problem_type", data.problemType().name(),
                     "features", String.join(",", data.encoder().columns().stream().map(SignatureColumn::name).toList())));

@@ -159,6 +159,17 @@ public final class Tuner {
     }
 
     private void execute(int number, Map<String, String> params, TrialControl control) {
+        try {
+            evaluate(number, params, control);
+        } finally {
+            // whatever escaped (an Error in a trial), the slot is freed: a trial left in running would hang the job
+            if (running.remove(number) != null) {
+                LOG.warn("Tuning job {}: trial {} ended without a result", settings.jobId(), number);
+            }
+        }
+    }
+
+    private void evaluate(int number, Map<String, String> params, TrialControl control) {
         long start = System.nanoTime();
         TrialState state;
         OptionalDouble value = OptionalDouble.empty();

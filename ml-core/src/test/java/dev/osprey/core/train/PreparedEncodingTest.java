@@ -131,6 +131,34 @@ class PreparedEncodingTest {
         }
     }
 
+    @Test
+    void theMedianByBucketsIsTheSortedMedianOfThePresentValuesAndLeavesTheColumnAlone() {
+        Random r = new Random(5);
+        for (int n = 1; n < 300; n += 7) {
+            for (int trial = 0; trial < 12; trial++) {
+                double[] a = new double[n];
+                int present = 0;
+                for (int i = 0; i < n; i++) {
+                    a[i] = switch (trial % 4) {
+                        case 0 -> r.nextInt(4) - 2;                       // ties, negatives and zero
+                        case 1 -> r.nextGaussian() * 1e-3 + 1.0;          // all in one bucket
+                        case 2 -> r.nextDouble() < 0.3 ? Double.NaN : r.nextGaussian() * 1e6; // missing values
+                        default -> r.nextGaussian();
+                    };
+                    present += Double.isNaN(a[i]) ? 0 : 1;
+                }
+                if (present == 0) {
+                    continue;
+                }
+                double[] original = a.clone();
+                double[] sorted = Arrays.stream(a).filter(v -> !Double.isNaN(v)).sorted().toArray();
+                double want = present % 2 == 1 ? sorted[present / 2] : (sorted[present / 2 - 1] + sorted[present / 2]) / 2;
+                assertThat(Quantiles.medianIgnoringNaN(a)).as("n=%d trial=%d", n, trial).isEqualTo(want);
+                assertThat(a).isEqualTo(original);
+            }
+        }
+    }
+
     private static Column col(String name, ColumnType type) {
         return new Column(name, name, type, ColumnRole.FEATURE, 0, 0);
     }

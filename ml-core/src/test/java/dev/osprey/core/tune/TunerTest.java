@@ -163,6 +163,35 @@ class TunerTest {
     }
 
     @Test
+    void bayesianWarmStartFromAnotherSpaceStaysInsideTheNewOne() {
+        // the earlier job knew x and y; the new one adds a log range, an integer and a one-choice categorical
+        TuningResult first = run(TunerSettings.of(XY, Objective.minimize("f")).withStrategy(Strategy.BAYES)
+                .withBudget(Budget.trials(20)), BOWL);
+        SearchSpace wider = SearchSpace.parse("x=float(0,1);y=float(0,1);eta=log(0.01,1);depth=int(1,4);kind=cat(only)");
+        TuningResult r = run(TunerSettings.of(wider, Objective.minimize("f")).withStrategy(Strategy.BAYES)
+                .withBudget(Budget.trials(15)).withHistory(first.trials()), BOWL);
+        assertThat(r.trials()).hasSize(15).allMatch(Trial::isComplete);
+        for (Trial t : r.trials()) {
+            assertThat(Double.parseDouble(t.params().get("eta"))).isBetween(0.01, 1.0);
+            assertThat(Integer.parseInt(t.params().get("depth"))).isBetween(1, 4);
+            assertThat(t.params().get("kind")).isEqualTo("only");
+        }
+        // guided by the earlier 20 trials from the start: the bowl's bottom is near at once
+        assertThat(best(r)).isLessThan(0.01);
+    }
+
+    @Test
+    void defaultRungsSitAtANinthAndAThirdOfTheRounds() {
+        AshaSettings a = AshaSettings.forResource(120);
+        assertThat(a).isEqualTo(new AshaSettings(13, 120, 3, 1));
+        AshaPruner p = new AshaPruner(a);
+        assertThat(List.of(p.rungStep(0, 0), p.rungStep(0, 1), p.rungStep(0, 2))).containsExactly(13L, 39L, Long.MAX_VALUE);
+        // the textbook minimum (a 27th) keeps its rung at 108 of 120
+        assertThat(new AshaPruner(new AshaSettings(4, 120, 3, 1)).rungStep(0, 3)).isEqualTo(108L);
+        assertThat(AshaSettings.forResource(5).minResource()).isEqualTo(1);
+    }
+
+    @Test
     void hyperbandStopsMostTrialsEarlyAndKeepsTheBest() {
         List<Integer> steps = new CopyOnWriteArrayList<>();
         TuningResult r = run(TunerSettings.of(SearchSpace.parse("x=float(0,1)"), Objective.minimize("x"))
