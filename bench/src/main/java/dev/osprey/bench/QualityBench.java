@@ -102,7 +102,9 @@ public final class QualityBench {
     }
 
     private void line(String what, QualityReport r, double ours, double peer, long peerRows) {
-        String auc = r.quickModel().map(q -> String.format(Locale.ROOT, "%.4f", q.metrics().getOrDefault("roc_auc", Double.NaN)))
+        // second pass: the quick model's rows are printed, so the sample cap (QualityService.QUICK_MAX_ROWS) is seen to hold
+        String auc = r.quickModel().map(q -> String.format(Locale.ROOT, "%.4f (trained on %,d rows, %,d held out)",
+                        q.metrics().getOrDefault("roc_auc", Double.NaN), q.trainRows(), q.validRows()))
                 .orElse("-");
         out.printf(Locale.ROOT, "quality-report %-19s  size %,d x %d  ours %.2f s  peer duckdb SUMMARIZE %.2f s  ratio(peer/ours) %.2f"
                         + "  goal < %.0f s %s  rows ours %,d / peer %,d  warnings %d/%d/%d  quick-model AUC %s%n",

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QualityBenchTest {
     private static final Pattern LINE = Pattern.compile("^quality-report (full report|without quick model)\\s+size ([\\d,]+) x 10"
             + "  ours [\\d.]+ s  peer duckdb SUMMARIZE [\\d.]+ s  ratio\\(peer/ours\\) [\\d.]+  goal < 10 s (met|MISSED)"
-            + "  rows ours ([\\d,]+) / peer ([\\d,]+)  warnings \\d+/\\d+/\\d+  quick-model AUC (\\S+)$");
+            + "  rows ours ([\\d,]+) / peer ([\\d,]+)  warnings \\d+/\\d+/\\d+  quick-model AUC (\\S+)(?: \\(trained on [\\d,]+ rows, [\\d,]+ held out\\))?$");
 
     @TempDir
     Path tmp;

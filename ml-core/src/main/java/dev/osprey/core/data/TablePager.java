@@ -150,6 +150,16 @@ public final class TablePager implements AutoCloseable {
 
     /** Rows {@code from} .. {@code from + count - 1} of {@code view} (fewer at the end); values as in {@link TablePreview}. */
     public List<List<Object>> rows(PagedView view, long from, int count) throws DataException {
+        return rows(view, from, count, JobContext.NONE);
+    }
+
+    /**
+     * As {@link #rows(PagedView, long, int)}, cancelled with {@code ctx}: the grid drops a page the
+     * user scrolled away from while it was read (a deep page of a live CSV takes seconds).
+     *
+     * @throws JobCancelledException when {@code ctx} was cancelled
+     */
+    public List<List<Object>> rows(PagedView view, long from, int count, JobContext ctx) throws DataException {
         if (from < 0 || count < 0) {
             throw new IllegalArgumentException("no rows from " + from + " (" + count + ")");
         }
@@ -158,18 +168,31 @@ public final class TablePager implements AutoCloseable {
                 : "SELECT * EXCLUDE (file_row_number) FROM read_parquet(" + Sql.literal(view.snapshot().toString())
                   + ", file_row_number = true) WHERE file_row_number >= " + from + " AND file_row_number < "
                   + (from + count) + " ORDER BY file_row_number";
-        try (DuckDBConnection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            List<List<Object>> rows = new ArrayList<>(count);
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(n);
-                for (int i = 1; i <= n; i++) {
-                    row.add(DuckDatasetService.javaValue(rs.getObject(i)));
+        ctx.checkCancelled();
+        try (DuckDBConnection c = connect(); Statement st = c.createStatement()) {
+            ctx.onCancel(() -> {
+                try {
+                    st.cancel();
+                } catch (SQLException ignored) {
+                    // the statement already ended
                 }
-                rows.add(Collections.unmodifiableList(row));
+            });
+            try (ResultSet rs = st.executeQuery(sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                List<List<Object>> rows = new ArrayList<>(count);
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        row.add(DuckDatasetService.javaValue(rs.getObject(i)));
+                    }
+                    rows.add(Collections.unmodifiableList(row));
+                }
+                return rows;
             }
-            return rows;
         } catch (SQLException e) {
+            if (ctx.isCancelled()) {
+                throw new JobCancelledException();
+            }
             throw new DataException("Cannot read rows " + from + "-" + (from + count) + ": " + e.getMessage(), e);
         }
     }

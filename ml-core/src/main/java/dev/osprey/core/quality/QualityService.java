@@ -40,6 +40,8 @@ public final class QualityService {
      * learnable the target is, and on 1M rows the full fit alone would spend the report's time budget.
      */
     static final long QUICK_MAX_ROWS = 100_000;
+    /** Threads for the quick model (see {@link #quickModel}). */
+    static final int QUICK_THREADS = 1;
     /** A numeric target with more distinct values than this is a regression (as training infers it). */
     static final int REGRESSION_MIN_DISTINCT = 10;
     static final int MAX_CLASSES = 200;
@@ -167,8 +169,11 @@ public final class QualityService {
     }
 
     private Optional<QuickModel> quickModel(Dataset d, TargetSummary t, List<String> notes, JobContext job) {
+        // One thread: XGBoost's OpenMP threads spin at every barrier and crawl when the cores are shared (on
+        // 80,000 rows, 2 threads took 4.9-5.5 s at load average 3 where 1 thread took 1.5-1.8 s), and the
+        // studio's UI keeps a core; on so few rows a second thread would save well under a second.
         TrainingRequest request = TrainingRequest.of(d.id(), t.column(), QUICK_ALGORITHM).withExperiment(EXPERIMENT)
-                .withRowLimit(QUICK_MAX_ROWS);
+                .withRowLimit(QUICK_MAX_ROWS).withThreads(QUICK_THREADS);
         sampleNote(d.rowCount()).ifPresent(notes::add);
         JobContext scaled = new ScaledContext(job, 0.55, 0.99);
         try {

@@ -136,6 +136,39 @@ class TablePagerTest {
     }
 
     @Test
+    void aPageReadIsCancelledWithItsContext() throws Exception {
+        try (TablePager p = open()) {
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.List<Runnable> hooks = new java.util.ArrayList<>();
+            JobContext ctx = new JobContext() {
+                @Override
+                public void progress(double fraction, String message) {
+                }
+
+                @Override
+                public void log(String line) {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return cancelled.get();
+                }
+
+                @Override
+                public void onCancel(Runnable hook) {
+                    hooks.add(hook);
+                }
+            };
+            assertThat(p.rows(p.live(), 0, 3, ctx)).hasSize(3);
+            assertThat(hooks).hasSize(1); // the statement registered its cancel
+            hooks.getFirst().run();        // cancelling after the read ended is harmless
+            cancelled.set(true);
+            assertThatThrownBy(() -> p.rows(p.live(), 0, 3, ctx))
+                    .isInstanceOf(dev.osprey.core.job.JobCancelledException.class);
+        }
+    }
+
+    @Test
     void closingRemovesTheSnapshots() throws Exception {
         Path snapshot;
         try (TablePager p = open()) {

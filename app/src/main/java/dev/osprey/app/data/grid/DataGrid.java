@@ -28,7 +28,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -43,6 +42,7 @@ public final class DataGrid extends VBox {
 
     private final GridModel model;
     private final TableView<Long> table = new TableView<>();
+    private final RowWindow window = new RowWindow(table);
     private final FlowPane chips = new FlowPane(6, 4);
     private final HBox top;
     private final Label status = new Label();
@@ -112,7 +112,9 @@ public final class DataGrid extends VBox {
         error.setWrapText(true);
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotNull());
-        StackPane stack = new StackPane(table, busy, profile);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox tableAndBar = new HBox(table, window.bar());
+        StackPane stack = new StackPane(tableAndBar, busy, profile);
         StackPane.setAlignment(profile, Pos.TOP_RIGHT);
         StackPane.setAlignment(busy, Pos.TOP_CENTER);
         VBox.setVgrow(stack, Priority.ALWAYS);
@@ -121,7 +123,7 @@ public final class DataGrid extends VBox {
 
         model.columns().addListener((ListChangeListener<Column>) c -> rebuildColumns());
         model.rowsProperty().addListener((o, a, rows) -> {
-            table.setItems(new RowIndexList(rows.size()));
+            window.setRows(rows.size());
             // The items of the new rows are the same numbers as before, and a cell whose item did not
             // change is not updated: make every cell read its row again.
             table.refresh();
@@ -230,12 +232,17 @@ public final class DataGrid extends VBox {
         table.requestFocus();
     }
 
+    /** Scrolls so that row {@code row} (of the whole table) is the first on screen. */
+    public void scrollTo(long row) {
+        window.scrollTo(row);
+    }
+
     private void reveal(long row) {
-        if (row < 0 || row >= table.getItems().size()) {
+        if (window.indexOf(row) < 0) {
             return;
         }
-        int r = (int) row;
-        table.scrollTo(Math.max(0, r - 3));
+        window.scrollTo(Math.max(0, row - 3));
+        int r = window.indexOf(row);
         table.getSelectionModel().clearAndSelect(r, table.getColumns().size() > 1 ? table.getColumns().get(1) : null);
         table.refresh();
     }
@@ -256,7 +263,7 @@ public final class DataGrid extends VBox {
             @Override
             protected void updateItem(Long item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item + 1));
+                setText(empty || item == null ? null : GridFormats.count(item + 1));
             }
         });
         cols.add(number);

@@ -9,14 +9,22 @@ import javafx.scene.control.TableCell;
 import java.util.List;
 import java.util.Locale;
 
-/** A value cell: reads its row from the model, "…" while the page loads, then the value. */
+/**
+ * A value cell: reads its row from the model, a light "…" while the page loads, then the value.
+ * Cheap on purpose, since a fling re-renders every visible cell each frame: the placeholder is a
+ * lower opacity rather than a pseudo-class (a pseudo-class change sends the cell and its text
+ * through a CSS pass), state is only touched when it changes, and text is built without a Formatter.
+ */
 final class GridCell extends TableCell<Long, Long> {
+    static final String PLACEHOLDER = "\u2026";
+    static final double PLACEHOLDER_OPACITY = 0.35;
     private final GridModel model;
     private final int column;
-    private static final PseudoClass LOADING = PseudoClass.getPseudoClass("loading");
     private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
     private static final PseudoClass FOUND = PseudoClass.getPseudoClass("found");
     private boolean loading;
+    private boolean missing;
+    private boolean found;
     private final InvalidationListener arrived = o -> {
         if (loading) {
             render(getItem(), isEmpty());
@@ -37,7 +45,6 @@ final class GridCell extends TableCell<Long, Long> {
     }
 
     private void render(Long item, boolean empty) {
-        // Pseudo-classes, not style classes: switching them costs no list change events per cell.
         boolean loading = false;
         boolean missing = false;
         boolean found = false;
@@ -46,7 +53,7 @@ final class GridCell extends TableCell<Long, Long> {
         } else {
             List<Object> row = model.rowsProperty().get().row(item);
             if (row == null) {
-                setText("\u2026");
+                setText(PLACEHOLDER);
                 loading = true;
             } else {
                 Object v = column < row.size() ? row.get(column) : null;
@@ -62,15 +69,26 @@ final class GridCell extends TableCell<Long, Long> {
                 }
             }
         }
-        this.loading = loading;
-        pseudoClassStateChanged(LOADING, loading);
-        pseudoClassStateChanged(MISSING, missing);
-        pseudoClassStateChanged(FOUND, found);
+        if (loading != this.loading) {
+            setOpacity(loading ? PLACEHOLDER_OPACITY : 1);
+            this.loading = loading;
+        }
+        if (missing != this.missing) {
+            pseudoClassStateChanged(MISSING, missing);
+            this.missing = missing;
+        }
+        if (found != this.found) {
+            pseudoClassStateChanged(FOUND, found);
+            this.found = found;
+        }
     }
 
     static String text(Object v) {
         if (v instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : d.toString();
+            // a whole number keeps one decimal ("3.0"), as Double.toString writes it below 1e7; done by
+            // hand because a Formatter per cell is the costliest thing a scrolled cell would do
+            double x = d;
+            return x == Math.rint(x) && Math.abs(x) < 1e15 && !(x == 0 && 1 / x < 0) ? (long) x + ".0" : d.toString();
         }
         return v.toString();
     }

@@ -14,7 +14,21 @@ public final class GridFormats {
 
     /** 1234567 -> "1,234,567". */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        // by hand, not String.format: the grid's row-number cells call this on every scrolled frame
+        String digits = Long.toString(Math.abs(n));
+        if (n == Long.MIN_VALUE) {
+            return String.format(Locale.ROOT, "%,d", n);
+        }
+        StringBuilder sb = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            sb.append('-');
+        }
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        sb.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) {
+            sb.append(',').append(digits, i, i + 3);
+        }
+        return sb.toString();
     }
 
     /** INTEGER -> "Integer". */

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -148,14 +147,22 @@ public final class GridModel implements AutoCloseable {
         firstPage = first;
         columns.setAll(cols);
         busy.set("Opening…");
-        return CompletableFuture.supplyAsync(() -> call(source::open), io).thenApplyAsync(p -> {
+        // The pager and its first page come from one trip off the UI thread: a LIMIT read of the
+        // source, before any snapshot or summary work starts.
+        return CompletableFuture.supplyAsync(() -> GridCalls.call(() -> firstRows(source)), io).thenApplyAsync(o -> {
+            TablePager p = o.pager();
             if (gen != generation) {
-                p.close();
+                io.execute(p::close);
                 return null;
             }
             pager = p;
             sourceRows = p.live().rows();
             show(p.live(), gen);
+            if (!o.page().isEmpty()) {
+                cache.put(0, o.page());
+                version.set(version.get() + 1);
+            }
+            first.complete(null);
             busy.set(null);
             return p;
         }, ui).thenCombine(first.completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS), (p, x) -> p)
@@ -171,6 +178,21 @@ public final class GridModel implements AutoCloseable {
             columns.setAll(cols);
         }
         rows.set(GridRows.of(data));
+        status.set(label);
+        error.set(null);
+    }
+
+    /**
+     * Shows rows from any source that answers at once (e.g. computed), like a preview: the
+     * benchmark's peer, the same grid over as many rows with no paging behind them.
+     */
+    public void showRows(List<Column> cols, GridRows data, String label) {
+        preview.set(true);
+        found.set(-1);
+        if (!columns.equals(cols)) {
+            columns.setAll(cols);
+        }
+        rows.set(data);
         status.set(label);
         error.set(null);
     }
@@ -222,13 +244,13 @@ public final class GridModel implements AutoCloseable {
         long from = found.get() < 0 ? (forward ? -1 : v.rows()) : found.get();
         List<String> names = columns.stream().map(Column::name).toList();
         TablePager p = pager;
-        return CompletableFuture.supplyAsync(() -> call(() -> p.find(v, text, names, from, forward)), io)
+        return CompletableFuture.supplyAsync(() -> GridCalls.call(() -> p.find(v, text, names, from, forward)), io)
                 .handleAsync((row, e) -> {
                     if (gen != generation) {
                         return -1L;
                     }
                     if (e != null) {
-                        error.set(message(e));
+                        error.set(GridCalls.message(e));
                         return -1L;
                     }
                     found.set(row);
@@ -288,15 +310,36 @@ public final class GridModel implements AutoCloseable {
         return gen;
     }
 
+    private record Opened(TablePager pager, List<List<Object>> page) {
+    }
+
+    private static Opened firstRows(PagerSource source) throws Exception {
+        TablePager p = source.open();
+        try {
+            PagedView live = p.live();
+            return new Opened(p, p.rows(live, 0, (int) Math.min(PageCache.PAGE_ROWS, live.rows())));
+        } catch (Exception | Error e) {
+            p.close();
+            throw e;
+        }
+    }
+
     private CompletableFuture<Void> snapshot(TablePager p, long gen) {
-        return CompletableFuture.supplyAsync(() -> call(() -> p.base(JobContext.NONE)), io).thenComposeAsync(b -> {
+        return CompletableFuture.supplyAsync(() -> GridCalls.call(() -> p.base(JobContext.NONE)), io).thenComposeAsync(b -> {
             if (gen != generation) {
                 return CompletableFuture.completedFuture(null);
             }
             if (query.get().isEmpty() && view != null && view.isLive()) {
-                show(b, gen); // same rows, now read by position: deep pages stop being slow
+                if (cache != null && !preview.get() && b.rows() == view.rows()) {
+                    // same rows in the same order, now read by position: deep pages stop being slow,
+                    // and the pages already on screen stay (no flicker, no new cells)
+                    view = b;
+                    cache.readFrom(reader(p, b));
+                } else {
+                    show(b, gen);
+                }
             }
-            return CompletableFuture.supplyAsync(() -> call(() -> p.summarize(b, JobContext.NONE)), io)
+            return CompletableFuture.supplyAsync(() -> GridCalls.call(() -> p.summarize(b, JobContext.NONE)), io)
                     .thenAcceptAsync(list -> {
                         if (gen == generation) {
                             list.forEach(s -> summaries.put(s.name(), s));
@@ -319,7 +362,7 @@ public final class GridModel implements AutoCloseable {
         TablePager p = pager;
         busy.set(what + " " + GridFormats.count(sourceRows) + " rows…");
         error.set(null);
-        return CompletableFuture.supplyAsync(() -> call(() -> p.view(next, JobContext.NONE)), io).thenAcceptAsync(v -> {
+        return CompletableFuture.supplyAsync(() -> GridCalls.call(() -> p.view(next, JobContext.NONE)), io).thenAcceptAsync(v -> {
             if (gen != generation) {
                 p.release(v);
                 return;
@@ -335,7 +378,7 @@ public final class GridModel implements AutoCloseable {
         }, ui).exceptionallyAsync(e -> {
             if (gen == generation) {
                 busy.set(null);
-                error.set(message(e));
+                error.set(GridCalls.message(e));
             }
             return null;
         }, ui);
@@ -347,7 +390,7 @@ public final class GridModel implements AutoCloseable {
             cache.close();
         }
         TablePager p = pager;
-        cache = new PageCache(v.rows(), (from, count) -> p.rows(v, from, count), pages, ui, new PageCache.Listener() {
+        cache = new PageCache(v.rows(), reader(p, v), pages, ui, new PageCache.Listener() {
             @Override
             public void pageLoaded(long page) {
                 if (gen == generation || view == v) {
@@ -360,7 +403,7 @@ public final class GridModel implements AutoCloseable {
             public void pageFailed(long page, Throwable e) {
                 firstPage.complete(null);
                 LOG.warn("Cannot read page {} of the grid", page, e);
-                error.set(message(e));
+                error.set(GridCalls.message(e));
             }
         });
         if (!preview.get()) {
@@ -370,35 +413,16 @@ public final class GridModel implements AutoCloseable {
         }
     }
 
+    private static PageCache.PageReader reader(TablePager p, PagedView v) {
+        return (from, count, ctx) -> p.rows(v, from, count, ctx);
+    }
+
     private Void failed(long gen, Throwable e) {
         if (gen == generation) {
             busy.set(null);
             LOG.warn("The grid cannot show the table", e);
-            error.set(message(e));
+            error.set(GridCalls.message(e));
         }
         return null;
-    }
-
-    static String message(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t.getClass() == RuntimeException.class) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T call(Call<T> c) {
-        try {
-            return c.run();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new CompletionException(e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -20,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,7 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recipe beside the grid: the ordered steps (check box to enable, Alt+Up/Down to move,
+ * The recipe beside the grid: the ordered steps (check box to enable, Alt+Up/Down or a drag to move,
  * Delete to remove), the selected or new step's form, undo/redo (Ctrl+Z, Ctrl+Shift+Z: the Grid tab routes the keys), the
  * preview's notes, the last error, and Save as a new dataset with progress and cancel.
  */
@@ -288,9 +290,14 @@ public final class RecipePanel extends VBox {
         if (i < 0) {
             return;
         }
-        model.move(i, i + by).thenAccept(ok -> {
+        moveStep(i, i + by);
+    }
+
+    /** Moves a step (buttons, Alt+Up/Down or a drag) and keeps it selected where it lands. */
+    private void moveStep(int from, int to) {
+        model.move(from, to).thenAccept(ok -> {
             if (ok) {
-                list.getSelectionModel().select(i + by);
+                list.getSelectionModel().select(to);
             }
         });
     }
@@ -302,6 +309,12 @@ public final class RecipePanel extends VBox {
             model.remove(i);
         }
     }
+
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    /** The step being dragged, or -1. */
+    private int dragFrom = -1;
+    /** The step the mouse was last pressed on, or -1. */
+    private int pressed = -1;
 
     private void onListKey(KeyEvent e) {
         if (e.isAltDown() && e.getCode() == KeyCode.UP) {
@@ -316,7 +329,12 @@ public final class RecipePanel extends VBox {
         e.consume();
     }
 
-    /** A step: enabled check box, number and label; the step with the last error is marked. */
+    /**
+     * A step: enabled check box, number and label; the step with the last error is marked. A step
+     * is dragged onto another to take its place (a press-drag-release gesture inside the scene, so
+     * it needs no system drag-and-drop); the step under the pointer is marked while dragging, and
+     * dropping below the last step moves it to the end.
+     */
     private final class StepCell extends ListCell<RecipeStep> {
         private final CheckBox enabled = new CheckBox();
         private final Label text = new Label();
@@ -324,12 +342,39 @@ public final class RecipePanel extends VBox {
 
         StepCell() {
             box.setAlignment(Pos.CENTER_LEFT);
+            // The pressed step is what moves: a quick drag is detected only once the pointer has
+            // left it, over whichever cell it is by then.
+            addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressed = isEmpty() || getItem() == null
+                    || enabled.isHover() ? -1 : getIndex());
+            setOnDragDetected(e -> {
+                if (pressed >= 0 && pressed < model.steps().size()) {
+                    dragFrom = pressed;
+                    startFullDrag();
+                    e.consume();
+                }
+            });
+            setOnMouseDragEntered(e -> pseudoClassStateChanged(DROP_TARGET, dragFrom >= 0 && dragFrom != target()));
+            setOnMouseDragExited(e -> pseudoClassStateChanged(DROP_TARGET, false));
+            setOnMouseDragReleased(e -> {
+                pseudoClassStateChanged(DROP_TARGET, false);
+                int from = dragFrom;
+                dragFrom = -1;
+                if (from >= 0 && from != target()) {
+                    moveStep(from, target());
+                }
+                e.consume();
+            });
             enabled.setOnAction(e -> {
                 if (getIndex() >= 0) {
                     model.setEnabled(getIndex(), enabled.isSelected());
                 }
             });
             model.errorStepProperty().addListener(o -> updateItem(getItem(), isEmpty()));
+        }
+
+        /** Where a step dropped here lands: this step's place, or the end below the last step. */
+        private int target() {
+            return isEmpty() || getItem() == null ? model.steps().size() - 1 : getIndex();
         }
 
         @Override
@@ -340,6 +385,7 @@ public final class RecipePanel extends VBox {
                 setGraphic(null);
                 setText(null);
                 setTooltip(null);
+                setId(null); // a reused cell must not keep the id of the step it showed before
                 return;
             }
             enabled.setSelected(item.enabled());
