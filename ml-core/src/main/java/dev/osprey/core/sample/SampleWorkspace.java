@@ -36,6 +36,9 @@ public final class SampleWorkspace {
     private SampleWorkspace() {
     }
 
+    /** A CSV of candidates without a score in the sample workspace's folder, to predict. */
+    public static final String NEW_CANDIDATES = "new-candidates.csv";
+
     /**
      * Returns {@code dir}, first creating the sample workspace there unless it already is a
      * workspace (then it is left untouched).
@@ -46,21 +49,24 @@ public final class SampleWorkspace {
             return root;
         }
         try (Workspace ws = Workspace.create(root); DatasetService datasets = DatasetService.open(ws)) {
-            // Generated beside the workspace files under the temporary prefix, so a crash leaves nothing that lasts.
-            Path csv = AtomicFiles.tempFileFor(root.resolve(DATASET + ".csv"));
-            try {
-                try (OutputStream out = Files.newOutputStream(csv)) {
-                    writeExamScores(out);
-                }
-                Dataset d = datasets.importFile(new ImportRequest(csv, DATASET, DataFormat.CSV, StorageMode.COPY), JobContext.NONE);
-                List<Column> cols = new ArrayList<>();
-                for (Column c : d.columns()) {
-                    cols.add(c.name().equals(TARGET) ? c.withRole(ColumnRole.TARGET) : c);
-                }
-                datasets.updateSchema(d.id(), cols);
-            } finally {
-                Files.deleteIfExists(csv);
+            // The raw file stays beside the workspace files: the dataset says where it came from, and
+            // a newcomer can open it, like the platform docs' example file.
+            Path csv = root.resolve(DATASET + ".csv");
+            AtomicFiles.write(csv, SampleWorkspace::writeExamScores);
+            Dataset d = datasets.importFile(new ImportRequest(csv, DATASET, DataFormat.CSV, StorageMode.COPY), JobContext.NONE);
+            List<Column> cols = new ArrayList<>();
+            for (Column c : d.columns()) {
+                cols.add(c.name().equals(TARGET) ? c.withRole(ColumnRole.TARGET) : c);
             }
+            datasets.updateSchema(d.id(), cols);
+            // New candidates without a score, for the README's predict and batch commands.
+            AtomicFiles.writeString(root.resolve(NEW_CANDIDATES), """
+                    years_it_experience,years_aws_experience,hours_of_study
+                    4,1,15
+                    0,0,5
+                    2,1,12
+                    10,5,25
+                    """);
             AtomicFiles.writeString(root.resolve("README.md"), readme());
             SampleNotebooks.write(ws.notebooksDir());
         } catch (IOException e) {
@@ -111,7 +117,13 @@ public final class SampleWorkspace {
                 Try it: open *Datasets*, look at `exam_scores`, then train a *Linear regression*
                 with `exam_score` as the target and predict for (4, 1, 15).
 
-                The data is synthetic, generated when this workspace was created.
+                From a terminal, in this folder:
+
+                    osprey train --data exam_scores --target exam_score --algorithm linear_regression --register exam-score
+                    osprey predict --model exam-score --input new-candidates.csv
+
+                The data is synthetic, generated when this workspace was created: `exam_scores.csv` is
+                the file it was imported from, `new-candidates.csv` four candidates without a score.
                 """;
     }
 }

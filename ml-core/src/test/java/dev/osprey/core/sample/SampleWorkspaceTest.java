@@ -34,6 +34,9 @@ class SampleWorkspaceTest {
             try (Stream<Path> s = Files.list(dir)) {
                 assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(AtomicFiles.TEMP_PREFIX));
             }
+            assertThat(d.sourcePath()).isEqualTo(dir.resolve("exam_scores.csv").toString());
+            assertThat(Files.readAllLines(dir.resolve(SampleWorkspace.NEW_CANDIDATES))).hasSize(5)
+                    .startsWith("years_it_experience,years_aws_experience,hours_of_study", "4,1,15");
 
             TablePreview all = ds.preview(d.id(), 2000);
             double[][] x = new double[all.rows().size()][];
