@@ -24,6 +24,9 @@ import java.util.function.Supplier;
  * again. Call on the FX thread. The studio and the UI tests both start here.
  */
 public final class StudioSession implements AutoCloseable {
+    static final javafx.scene.input.KeyCombination QUIT_KEY = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
     private static final Logger LOG = LoggerFactory.getLogger(StudioSession.class);
     /** How often job state reaches the UI at most. */
     static final Duration JOB_FLUSH_INTERVAL = Duration.ofMillis(100);
@@ -54,6 +57,12 @@ public final class StudioSession implements AutoCloseable {
         stage.setOnCloseRequest(e -> {
             if (!confirmClose()) {
                 e.consume();
+            }
+        });
+        // Ctrl+Q (Cmd+Q on a Mac) quits like the window's close button: the same question when jobs run.
+        stage.getScene().getAccelerators().put(QUIT_KEY, () -> {
+            if (confirmClose()) {
+                stage.close();
             }
         });
         workspaces.loadRecent();

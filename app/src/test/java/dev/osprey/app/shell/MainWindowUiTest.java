@@ -202,6 +202,28 @@ class MainWindowUiTest {
     }
 
     @Test
+    void ctrlQQuitsAndAsksFirstWhileAJobRuns(FxRobot robot) throws Exception {
+        Job<Void> job = session.context().jobs().submit("Training a long model", ctx -> {
+            while (!ctx.isCancelled()) {
+                Thread.sleep(5);
+            }
+            return null;
+        });
+        waitFor(() -> job.status() == JobStatus.RUNNING);
+        dialogs.confirmAnswers.add(false);
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.confirmations).singleElement().asString().contains("still running");
+        assertThat(session.stage().isShowing()).as("answered no: the studio stays").isTrue();
+
+        dialogs.confirmAnswers.add(true);
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.stage().isShowing()).as("answered yes: the window closes").isFalse();
+        job.cancel();
+    }
+
+    @Test
     void clickingTheJobsAreaOfTheStatusBarOpensTheJobCenter(FxRobot robot) {
         robot.clickOn(find(robot, "#status-jobs").queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
