@@ -66,8 +66,10 @@ final class BatchCommand extends HeadlessCommand {
                 }
                 throw e;
             }
-            out().printf(Locale.ROOT, "Scored %,d rows with %s:%d into %s (%,.0f rows/s)%n", s.rowsScored(), v.name(),
-                    v.version(), s.output(), s.rowsPerSecond());
+            // A rate says something only over a while: 4 rows in 40 ms are not "100 rows/s".
+            double seconds = s.elapsed().toNanos() / 1e9;
+            out().printf(Locale.ROOT, "Scored %,d rows with %s:%d into %s in %.2f s%s%n", s.rowsScored(), v.name(),
+                    v.version(), s.output(), seconds, seconds >= 1 ? String.format(Locale.ROOT, " (%,.0f rows/s)", s.rowsPerSecond()) : "");
             if (s.rowsRejected() > 0) {
                 out().printf(Locale.ROOT, "Rejected %,d rows; line and reason of each in %s%n", s.rowsRejected(),
                         s.rejectedFile().orElseThrow());
