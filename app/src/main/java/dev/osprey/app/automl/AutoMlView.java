@@ -3,6 +3,7 @@ package dev.osprey.app.automl;
 import dev.osprey.app.shell.Page;
 import dev.osprey.app.tune.Combos;
 import dev.osprey.app.tune.MetricFormat;
+import dev.osprey.app.tune.RegisterBestRow;
 import dev.osprey.app.tune.TuneState;
 import dev.osprey.core.automl.AutoMlResult;
 import dev.osprey.core.automl.LeaderboardEntry;
@@ -299,24 +300,9 @@ public final class AutoMlView implements Page {
         FeatureBars bars = new FeatureBars();
         model.resultProperty().addListener((o, a, r) -> bars.show(r == null ? java.util.Map.of()
                 : r.importance().map(i -> i.byColumn()).orElse(java.util.Map.of())));
-        TextField name = new TextField();
-        name.setId("automlModelName");
-        name.setPrefColumnCount(16);
-        name.textProperty().bindBidirectional(model.modelNameProperty());
-        Button register = new Button("Register best");
-        register.setId("automlRegister");
-        register.getStyleClass().add("accent");
-        register.disableProperty().bind(model.canRegisterProperty().not());
-        register.setOnAction(e -> model.registerBest());
-        Label done = new Label();
-        done.setId("automlRegistered");
-        done.getStyleClass().add("hint");
-        done.textProperty().bind(Bindings.createStringBinding(() -> model.registeredProperty().get() == null ? ""
-                : "Registered: " + model.registeredProperty().get().name() + " version " + model.registeredProperty().get().version(),
-                model.registeredProperty()));
-        register.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, fieldLabel("Model name"), name, register, done);
-        row.setAlignment(Pos.CENTER_LEFT);
+        RegisterBestRow row = new RegisterBestRow(new RegisterBestRow.Ids("automlModelName", "automlRegister", "automlRegistered"),
+                "Register best", model.modelNameProperty(), model.canRegisterProperty(), model::registerBest,
+                model.registeredProperty());
         Label imp = new Label("Feature importance");
         imp.getStyleClass().add("subsection");
         VBox card = card("winnerCard", "Winner", null, new VBox(8, summary, imp, bars, row));

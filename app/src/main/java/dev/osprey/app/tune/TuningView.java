@@ -197,32 +197,11 @@ public final class TuningView extends BorderPane {
             return "Trial " + b.number() + ": " + metric + " " + MetricFormat.value(b.value().getAsDouble()) + " with "
                     + String.join(", ", b.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         }, model.bestProperty(), model.objectiveProperty()));
-        TextField name = new TextField();
-        name.setId("tuneModelName");
-        name.setPromptText("model name");
-        name.setPrefColumnCount(16);
-        name.textProperty().bindBidirectional(model.modelNameProperty());
-        Button register = new Button("Register best\u2026");
-        register.setId("registerBest");
-        register.getStyleClass().add("accent");
-        register.disableProperty().bind(model.canRegisterProperty().not());
-        register.setOnAction(e -> model.registerBest());
-        Label done = new Label();
-        done.setId("tuneRegistered");
-        done.getStyleClass().add("hint");
-        done.textProperty().bind(Bindings.createStringBinding(() -> model.registeredProperty().get() == null ? ""
-                : "Registered: " + model.registeredProperty().get().name() + " version " + model.registeredProperty().get().version(),
-                model.registeredProperty()));
-        Label nameLabel = new Label("Model name");
-        nameLabel.setMinWidth(Region.USE_PREF_SIZE);
-        register.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, nameLabel, name, register);
-        row.setAlignment(Pos.CENTER_LEFT);
-        done.setWrapText(true);
-        done.visibleProperty().bind(done.textProperty().isNotEmpty());
-        done.managedProperty().bind(done.visibleProperty());
+        RegisterBestRow register = new RegisterBestRow(new RegisterBestRow.Ids("tuneModelName", "registerBest", "tuneRegistered"),
+                "Register best\u2026", model.modelNameProperty(), model.canRegisterProperty(), model::registerBest,
+                model.registeredProperty());
         return card("registerCard", "Best trial", "Register the best trial's model in the model registry (a new version when the name exists).",
-                new VBox(8, best, row, done));
+                new VBox(8, best, register));
     }
 
     private Node jobsCard() {
