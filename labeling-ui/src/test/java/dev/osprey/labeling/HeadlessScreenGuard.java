@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * clipping: a 1440-wide window centred on it starts at x = -220, the copy indexes below zero, and
  * from then on every repaint of that stage throws, failing every later UI test in the same JVM
  * (TestFX reuses one primary stage). Registered for all test classes through JUnit's extension
- * auto-detection (META-INF/services); does nothing on a real display.
+ * auto-detection (META-INF/services); does nothing on a real display. The app's JavaFX tests get it
+ * (class and registration) through this module's test jar.
  */
 public final class HeadlessScreenGuard implements BeforeAllCallback {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
