@@ -92,7 +92,7 @@ final class TuneCommand extends HeadlessCommand {
 
     @Override
     public Integer call() throws Exception {
-        TuningSpec spec = spec();
+        java.util.function.Function<dev.osprey.core.data.DatasetId, TuningSpec> spec = checkedSpec();
         Path workspace = root().resolveWorkspace(err());
         try (HeadlessSession session = HeadlessSession.open(env(), err(), workspace)) {
             Optional<Dataset> found = session.engine().datasets().find(data);
@@ -100,9 +100,8 @@ final class TuneCommand extends HeadlessCommand {
                 throw new CliException("There is no dataset '" + data + "'. " + datasetNames(session));
             }
             Dataset dataset = found.get();
-            TrainingRequest template = TrainingRequest.of(dataset.id(), target, spec.template().algorithm())
-                    .withOptions(params).withValidation(spec.template().validation());
-            TuningSpec full = spec.withTemplate(template);
+            TuningSpec full = spec.apply(dataset.id());
+            TrainingRequest template = full.template();
             TrialPrinter printer = new TrialPrinter(out(), full.space());
             TuningResult result;
             try {
@@ -133,10 +132,10 @@ final class TuneCommand extends HeadlessCommand {
     }
 
     /**
-     * Everything checked before the workspace opens. The template names a placeholder dataset;
-     * the real one replaces it once the workspace is open.
+     * Everything checked before the workspace opens (a typo fails at once, without opening it); the
+     * result builds the spec for the dataset, which is known only once the workspace is open.
      */
-    private TuningSpec spec() throws CliException {
+    private java.util.function.Function<dev.osprey.core.data.DatasetId, TuningSpec> checkedSpec() throws CliException {
         Algorithm algo = TrainCommand.algorithm(algorithm);
         Strategy s;
         SearchSpace searched;
@@ -170,23 +169,21 @@ final class TuneCommand extends HeadlessCommand {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage() + ".", String.valueOf(cv));
         }
-        TrainingRequest placeholder = TrainingRequest.of(new dev.osprey.core.data.DatasetId(1), target, algo.id())
-                .withValidation(validation);
-        TuningSpec spec = TuningSpec.of(placeholder, searched).withStrategy(s)
-                .withPruning(prune ? Pruning.MEDIAN : Pruning.NONE).withBudget(budget).withParallelism(parallel).withSeed(seed);
-        if (metric != null) {
-            if (metric.isBlank()) {
-                throw usage("--metric is empty.", metric);
-            }
-            spec = spec.withObjective(Objective.of(metric.strip()));
+        if (metric != null && metric.isBlank()) {
+            throw usage("--metric is empty.", metric);
         }
-        if (warmStart != null) {
-            if (warmStart < 1) {
-                throw usage("--warm-start takes the number of an earlier tuning job, not " + warmStart + ".", String.valueOf(warmStart));
-            }
-            spec = spec.withWarmStart(new TuningJobId(warmStart));
+        Optional<Objective> objective = metric == null ? Optional.empty() : Optional.of(Objective.of(metric.strip()));
+        if (warmStart != null && warmStart < 1) {
+            throw usage("--warm-start takes the number of an earlier tuning job, not " + warmStart + ".", String.valueOf(warmStart));
         }
-        return spec;
+        Optional<TuningJobId> earlier = Optional.ofNullable(warmStart).map(TuningJobId::new);
+        return dataset -> {
+            TrainingRequest template = TrainingRequest.of(dataset, target, algo.id()).withOptions(params).withValidation(validation);
+            TuningSpec spec = TuningSpec.of(template, searched).withStrategy(s)
+                    .withPruning(prune ? Pruning.MEDIAN : Pruning.NONE).withBudget(budget).withParallelism(parallel).withSeed(seed);
+            spec = objective.map(spec::withObjective).orElse(spec);
+            return earlier.map(spec::withWarmStart).orElse(spec);
+        };
     }
 
     private void printSummary(TuningResult r, HeadlessSession session) throws TuningException {
