@@ -66,6 +66,7 @@ public final class LabelingView implements Page {
         dashboard = side.besideOf(scroll);
         root.getChildren().add(dashboard);
         root.setId("labelingPage");
+        root.getStyleClass().addAll("studio-page", "labeling-page"); // the shared sidebar look is scoped to studio pages
         root.getStylesheets().add(dev.osprey.app.experiments.PropertyCard.STYLESHEET); // the shared sidebar look
         model.summaryProperty().addListener((o, a, s) -> render(s));
         render(null);

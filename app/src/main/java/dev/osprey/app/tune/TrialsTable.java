@@ -32,7 +32,10 @@ final class TrialsTable extends TableView<TrialRow> {
         setItems(sorted);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        setPlaceholder(new javafx.scene.control.Label("No trials yet: start a tuning job, or open an earlier one below."));
+        javafx.scene.control.Label empty = new javafx.scene.control.Label("No trials yet: start a tuning job, or open an earlier one below.");
+        empty.setWrapText(true); // the dashboard's column can be narrower than the sentence
+        empty.setPadding(new javafx.geometry.Insets(0, 16, 0, 16));
+        setPlaceholder(empty);
         setPrefHeight(250);
         setMinHeight(180);
         model.spaceProperty().addListener((o, a, s) -> rebuild(s));
