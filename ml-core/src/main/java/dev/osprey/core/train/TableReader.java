@@ -25,7 +25,9 @@ import java.util.List;
  * <p>Boxing every cell into a Double in a growing list made reading 1M x 21 take ~7 s; into
  * primitive arrays it is the JDBC fetch alone (~0.8 s, of which ~0.5 s is DuckDB parsing the
  * file). A second connection reading half the rows would parse the file a second time, so one
- * connection it is.
+ * connection it is. Its results stream: DuckDB's threads parse the next chunks while this one
+ * copies the last into the arrays, instead of parsing everything before the first row comes
+ * (0.55-0.62 s instead of 0.61-0.73 s for 1M x 21 from CSV).
  */
 final class TableReader {
     /** One column as read. */
@@ -100,7 +102,9 @@ final class TableReader {
         sql.append(" FROM (").append(datasetSelect).append(") AS t");
         int width = names.size();
         int capacity = (int) Math.clamp(expectedRows, 16, Integer.MAX_VALUE - 16);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        java.util.Properties streaming = new java.util.Properties();
+        streaming.setProperty("jdbc_stream_results", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:", streaming); Statement st = c.createStatement()) {
             context.onCancel(() -> {
                 try {
                     st.cancel();

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * XGBoost's per-round curve: the validation metric over every validation row each round, the
- * training metric over every training row up to {@link XGBoostAlgorithm#CURVE_ROWS}, and over a
- * seeded sample beyond (the full training logloss every round was a quarter of a 1M-row fit).
+ * XGBoost's per-round curve: each set's metric over every row up to
+ * {@link XGBoostAlgorithm#CURVE_ROWS}, and over a seeded sample beyond (the full training logloss
+ * every round was a quarter of a 1M-row fit; the full validation pass a twelfth).
  */
 class XGBoostCurveTest {
     @Test
@@ -42,6 +42,32 @@ class XGBoostCurveTest {
         // the training metric of the sample is close to the one over all training rows
         double[][] all = fit.fitted().predictor().predict(train.x());
         assertThat(rounds.getLast().trainValue()).isCloseTo(logLoss(train.y(), all), within(0.02));
+    }
+
+    @Test
+    void aLargeValidationSetIsSampledForTheCurveButItsPredictionsCoverEveryRow() throws Exception {
+        TrainingSet train = binary(5_000, 3);
+        TrainingSet valid = binary(XGBoostAlgorithm.CURVE_ROWS + 15_000, 4);
+        List<TrainingEvent.IterationMetric> rounds = new ArrayList<>();
+        FitContext ctx = new FitContext(JobContext.NONE, e -> {
+            if (e instanceof TrainingEvent.IterationMetric m) {
+                rounds.add(m);
+            }
+        }, 1, 7, 1);
+        XGBoostAlgorithm xgb = new XGBoostAlgorithm();
+        EncodedRows.Fit fit = xgb.fitAndPredict(EncodedRows.of(train), Optional.of(EncodedRows.of(valid)),
+                xgb.options(java.util.Map.of("rounds", "6")), ctx);
+
+        assertThat(rounds).hasSize(6).allSatisfy(m -> assertThat(m.validValue()).isFinite().isPositive());
+        // every validation row is predicted, with every tree: the same as the saved model predicts
+        double[][] p = fit.validPredictions().orElseThrow();
+        assertThat(p).hasNumberOfRows(valid.rows());
+        double[][] saved = fit.fitted().predictor().predict(valid.x());
+        for (int i = 0; i < p.length; i += 997) {
+            assertThat(p[i][1]).isCloseTo(saved[i][1], within(1e-6));
+        }
+        // the sampled curve tracks the metric over all validation rows
+        assertThat(rounds.getLast().validValue()).isCloseTo(logLoss(valid.y(), p), within(0.02));
     }
 
     @Test
