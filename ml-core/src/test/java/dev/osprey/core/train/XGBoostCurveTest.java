@@ -22,14 +22,7 @@ class XGBoostCurveTest {
         TrainingSet train = binary(XGBoostAlgorithm.CURVE_ROWS + 10_000, 1);
         TrainingSet valid = binary(3_000, 2);
         List<TrainingEvent.IterationMetric> rounds = new ArrayList<>();
-        FitContext ctx = new FitContext(JobContext.NONE, e -> {
-            if (e instanceof TrainingEvent.IterationMetric m) {
-                rounds.add(m);
-            }
-        }, 1, 7, 1);
-        XGBoostAlgorithm xgb = new XGBoostAlgorithm();
-        EncodedRows.Fit fit = xgb.fitAndPredict(EncodedRows.of(train), Optional.of(EncodedRows.of(valid)),
-                xgb.options(java.util.Map.of("rounds", "8")), ctx);
+        EncodedRows.Fit fit = fit(train, valid, 8, rounds);
 
         assertThat(rounds).extracting(TrainingEvent.IterationMetric::iteration).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(rounds).allSatisfy(m -> {
@@ -49,14 +42,7 @@ class XGBoostCurveTest {
         TrainingSet train = binary(5_000, 3);
         TrainingSet valid = binary(XGBoostAlgorithm.CURVE_ROWS + 15_000, 4);
         List<TrainingEvent.IterationMetric> rounds = new ArrayList<>();
-        FitContext ctx = new FitContext(JobContext.NONE, e -> {
-            if (e instanceof TrainingEvent.IterationMetric m) {
-                rounds.add(m);
-            }
-        }, 1, 7, 1);
-        XGBoostAlgorithm xgb = new XGBoostAlgorithm();
-        EncodedRows.Fit fit = xgb.fitAndPredict(EncodedRows.of(train), Optional.of(EncodedRows.of(valid)),
-                xgb.options(java.util.Map.of("rounds", "6")), ctx);
+        EncodedRows.Fit fit = fit(train, valid, 6, rounds);
 
         assertThat(rounds).hasSize(6).allSatisfy(m -> assertThat(m.validValue()).isFinite().isPositive());
         // every validation row is predicted, with every tree: the same as the saved model predicts
@@ -79,6 +65,18 @@ class XGBoostCurveTest {
         assertThat(a[a.length - 1]).isLessThan(100_000);
         assertThat(XGBoostAlgorithm.curveSample(100_000, 3)).isEqualTo(a);
         assertThat(XGBoostAlgorithm.curveSample(100_000, 4)).isNotEqualTo(a);
+    }
+
+    private static EncodedRows.Fit fit(TrainingSet train, TrainingSet valid, int rounds,
+                                       List<TrainingEvent.IterationMetric> events) throws Exception {
+        FitContext ctx = new FitContext(JobContext.NONE, e -> {
+            if (e instanceof TrainingEvent.IterationMetric m) {
+                events.add(m);
+            }
+        }, 1, 7, 1);
+        XGBoostAlgorithm xgb = new XGBoostAlgorithm();
+        return xgb.fitAndPredict(EncodedRows.of(train), Optional.of(EncodedRows.of(valid)),
+                xgb.options(java.util.Map.of("rounds", Integer.toString(rounds))), ctx);
     }
 
     private static double logLoss(double[] y, double[][] p) {
