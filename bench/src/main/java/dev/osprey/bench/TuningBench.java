@@ -46,8 +46,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <li>hyperband: the product path ({@code engine.tuning()}, every trial a recorded run): Hyperband/ASHA
  * against random search with the same trials (same seed, so the same configurations), wall-clock until
  * each first reaches random's final best validation log loss (+0.5%).</li>
- * <li>parallel: the product path, random search, 2 trials at once (one thread each) against 1 at a time
- * (all cores for the trial): trials per minute.</li>
+ * <li>parallel: the product path, random search, trials per minute of 2 trials at once against 1 at a
+ * time, each trial on one thread (the scheduler's scaling), and with the default threads (2 x 1 thread
+ * against 1 trial with every core: what a user gets).</li>
  * </ul>
  */
 final class TuningBench {
@@ -363,6 +364,16 @@ final class TuningBench {
             TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(2,10);eta=log(0.005,0.3);"
                     + "min_child_weight=log(0.5,50);subsample=float(0.5,1)")).withObjective(Objective.minimize("log_loss"))
                     .withBudget(Budget.trials(trials)).withSeed(hbSeed);
+            // the same inside a tuning job, which keeps the prepared data and XGBoost's matrices for its trials:
+            // 1-round trials, so what is left is what every trial pays whatever a pruner saves
+            Map<String, String> oneRound = new HashMap<>(template.options());
+            oneRound.put("rounds", "1");
+            Timeline ones = timed(engine, spec.withTemplate(template.withOptions(oneRound)).withStrategy(Strategy.RANDOM)
+                    .withBudget(Budget.trials(40)));
+            double[] each = ones.result().trials().stream().skip(5).mapToDouble(x -> x.elapsed().toNanos() / 1e9).toArray();
+            out.printf(Locale.ROOT, "# a trial's fixed cost inside a tuning job (1-round trials, the first 5 skipped): median %.1f ms,"
+                    + " whole job %.1f ms and cpu %.1f ms per trial%n", Stats.median(each) * 1000, ones.total() * 1000 / 40,
+                    ones.cpu() * 1000 / 40);
             Timeline random = timed(engine, spec.withStrategy(Strategy.RANDOM));
             double target = random.best() * 1.005;
             double tr = random.reach(target);
@@ -381,6 +392,7 @@ final class TuningBench {
                     variants.add(new AshaSettings(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
                 }
             }
+            out.println(AshaReplay.of(engine, random.result(), target, Stats.median(each), asha));
             for (AshaSettings a : variants) {
                 Timeline t = timed(engine, spec.withStrategy(Strategy.HYPERBAND).withAsha(a));
                 double ta = t.reach(target);
@@ -399,25 +411,54 @@ final class TuningBench {
         }
     }
 
+    /**
+     * Two figures: the scheduler's scaling (2 workers against 1, every trial on one thread, so the
+     * only difference is how many trials run at once) and what a user gets from the defaults (2
+     * workers of one thread each against 1 worker whose trial has every core); 2 workers of every
+     * core each shows why the default does not give each trial every core. Each setting runs
+     * {@code repeats} times, the settings in turn (the median job counts), after a warm-up job, so
+     * neither the JIT nor a burst of load falls on one setting only.
+     */
     void parallel() throws Exception {
         int rows = 20_000;
-        int trials = 10;
+        int trials = 20;
+        int repeats = 3;
         try (Engine engine = Engine.create(freshDir(dir, "tune-par"))) {
             Dataset set = workspace(engine, rows);
             TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "60"));
             TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(3,8);eta=log(0.05,0.3)"))
                     .withStrategy(Strategy.RANDOM).withBudget(Budget.trials(trials)).withSeed(3);
-            Timeline one = timed(engine, spec.withParallelism(1));
-            Timeline two = timed(engine, spec.withParallelism(2));
             int cores = Runtime.getRuntime().availableProcessors();
-            out.printf(Locale.ROOT, "parallel trials  xgboost 60 rounds  %,d x 20  %d trials  ours 2 workers %.1f s (%.1f trials/min)"
-                            + "  peer 1 worker %.1f s (%.1f trials/min)  ratio(ours/peer throughput) %.2f  goal >= 1.7%n",
-                    rows, trials, two.total(), trials * 60 / two.total(), one.total(), trials * 60 / one.total(),
-                    one.total() / two.total());
-            // threads per trial as the product sets them: max(1, cores / parallelism); cpu/wall shows how busy the cores were
-            out.printf(Locale.ROOT, "# parallel: %d cores; 1 worker: %d threads per trial, cpu %.1f s (%.2f cores busy); 2 workers: %d"
-                            + " thread(s) per trial, cpu %.1f s (%.2f cores busy)%n", cores, Math.max(1, cores), one.cpu(),
-                    one.cpu() / one.total(), Math.max(1, cores / 2), two.cpu(), two.cpu() / two.total());
+            timed(engine, spec.withParallelism(2).withBudget(Budget.trials(6)));
+            // workers x threads per trial; 0 threads = the product's default, cores / workers
+            int[][] settings = {{1, 1}, {2, 1}, {1, 0}, {2, cores}};
+            double[][] wall = new double[settings.length][repeats];
+            double[][] cpu = new double[settings.length][repeats];
+            for (int r = 0; r < repeats; r++) {
+                for (int k = 0; k < settings.length; k++) {
+                    Timeline t = timed(engine, spec.withParallelism(settings[k][0]).withThreadsPerTrial(settings[k][1]));
+                    wall[k][r] = t.total();
+                    cpu[k][r] = t.cpu();
+                }
+            }
+            double[] w = new double[settings.length];
+            StringBuilder detail = new StringBuilder();
+            for (int k = 0; k < settings.length; k++) {
+                w[k] = Stats.median(wall[k]);
+                int threads = spec.withParallelism(settings[k][0]).withThreadsPerTrial(settings[k][1]).threadsPerTrial(cores);
+                detail.append(String.format(Locale.ROOT, "; %d worker(s) x %d thread(s)%s: %.1f trials/min, jobs %s s, cores busy %.2f",
+                        settings[k][0], threads, settings[k][1] == 0 ? " (default)" : "", trials * 60 / w[k],
+                        java.util.Arrays.toString(java.util.Arrays.stream(wall[k]).map(x -> Math.round(x * 10) / 10.0).toArray()),
+                        Stats.median(cpu[k]) / w[k]));
+            }
+            out.printf(Locale.ROOT, "parallel trials, scheduler scaling (1 thread per trial in both)  xgboost 60 rounds  %,d x 20  %d trials"
+                            + "  ours 2 workers %.1f s (%.1f trials/min)  peer 1 worker %.1f s (%.1f trials/min)  ratio(ours/peer throughput) %.2f"
+                            + "  goal >= 1.7  (median of %d jobs each)%n", rows, trials, w[1], trials * 60 / w[1], w[0], trials * 60 / w[0],
+                    w[0] / w[1], repeats);
+            out.printf(Locale.ROOT, "parallel trials, defaults (2 workers x %d thread vs 1 worker x %d threads)  ours %.1f s (%.1f trials/min)"
+                            + "  peer %.1f s (%.1f trials/min)  ratio(ours/peer throughput) %.2f%n", spec.withParallelism(2).threadsPerTrial(cores),
+                    spec.threadsPerTrial(cores), w[1], trials * 60 / w[1], w[2], trials * 60 / w[2], w[2] / w[1]);
+            out.printf(Locale.ROOT, "# parallel: %d cores%s%n", cores, detail);
         }
     }
 }

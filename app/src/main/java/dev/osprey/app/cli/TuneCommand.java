@@ -66,6 +66,11 @@ final class TuneCommand extends HeadlessCommand {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Trials at once (each uses its share of the cores). Default: ${DEFAULT-VALUE}.")
     private int parallel;
 
+    @Option(names = "--threads-per-trial", paramLabel = "N", defaultValue = "0", description = {
+            "Threads each trial's training may use. Default: the cores shared among the trials at once (all cores with",
+            "--parallel 1, one each with --parallel 2 on 2 cores)."})
+    private int threadsPerTrial;
+
     @Option(names = "--minutes", paramLabel = "M", description = "Stop starting trials after M minutes (running ones stop too).")
     private Double minutes;
 
@@ -102,7 +107,8 @@ final class TuneCommand extends HeadlessCommand {
             Dataset dataset = found.get();
             TuningSpec full = spec.apply(dataset.id());
             TrainingRequest template = full.template();
-            TrialPrinter printer = new TrialPrinter(out(), full.space());
+            TrialPrinter printer = new TrialPrinter(out(), full.space(),
+                    full.threadsPerTrial(Runtime.getRuntime().availableProcessors()));
             TuningResult result;
             try {
                 result = session.run("Tuning " + template.algorithm() + " on " + dataset.name(), context -> {
@@ -159,6 +165,11 @@ final class TuneCommand extends HeadlessCommand {
         if (parallel < 1 || parallel > 64) {
             throw usage("--parallel must be between 1 and 64, not " + parallel + ".", String.valueOf(parallel));
         }
+        if (threadsPerTrial < 0 || threadsPerTrial > TuningSpec.MAX_THREADS_PER_TRIAL) {
+            throw usage("--threads-per-trial must be between 1 and " + TuningSpec.MAX_THREADS_PER_TRIAL
+                    + " (or 0: the cores shared among the trials at once), not " + threadsPerTrial + ".",
+                    String.valueOf(threadsPerTrial));
+        }
         if (register != null && !MODEL_NAME.matcher(register).matches()) {
             throw usage("A model name uses letters, digits, '.', '_' and '-', starts with a letter or digit and has at"
                     + " most 64 characters; '" + register + "' does not.", register);
@@ -180,7 +191,8 @@ final class TuneCommand extends HeadlessCommand {
         return dataset -> {
             TrainingRequest template = TrainingRequest.of(dataset, target, algo.id()).withOptions(params).withValidation(validation);
             TuningSpec spec = TuningSpec.of(template, searched).withStrategy(s)
-                    .withPruning(prune ? Pruning.MEDIAN : Pruning.NONE).withBudget(budget).withParallelism(parallel).withSeed(seed);
+                    .withPruning(prune ? Pruning.MEDIAN : Pruning.NONE).withBudget(budget).withParallelism(parallel).withSeed(seed)
+                    .withThreadsPerTrial(threadsPerTrial);
             spec = objective.map(spec::withObjective).orElse(spec);
             return earlier.map(spec::withWarmStart).orElse(spec);
         };
@@ -234,11 +246,13 @@ final class TuneCommand extends HeadlessCommand {
     /** Prints a header, then one fixed-width line per finished trial, from the tuner's threads. */
     static final class TrialPrinter implements java.util.function.Consumer<TuningEvent> {
         private final java.io.PrintWriter out;
+        private final int threadsPerTrial;
         private Objective objective = Objective.minimize("value");
         private Optional<Double> best = Optional.empty();
 
-        TrialPrinter(java.io.PrintWriter out, SearchSpace space) {
+        TrialPrinter(java.io.PrintWriter out, SearchSpace space, int threadsPerTrial) {
             this.out = out;
+            this.threadsPerTrial = threadsPerTrial;
         }
 
         @Override
@@ -247,8 +261,9 @@ final class TuneCommand extends HeadlessCommand {
                 case TuningEvent.JobStarted s -> {
                     objective = s.objective();
                     String metric = objective.metric();
-                    out.printf("Tuning job %s: %s, %s, %s%n", s.jobId(), s.name(), s.strategy().name().toLowerCase(Locale.ROOT),
-                            s.objective());
+                    out.printf("Tuning job %s: %s, %s, %s, %d at once, %d thread%s each%n", s.jobId(), s.name(),
+                            s.strategy().name().toLowerCase(Locale.ROOT), s.objective(), s.parallelism(), threadsPerTrial,
+                            threadsPerTrial == 1 ? "" : "s");
                     out.printf("%5s  %-9s  %12s  %8s  %s%n", "TRIAL", "STATE", metric.toUpperCase(Locale.ROOT), "SECONDS", "PARAMS");
                 }
                 case TuningEvent.TrialFinished f -> {

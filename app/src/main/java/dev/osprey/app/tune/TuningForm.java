@@ -271,6 +271,15 @@ final class TuningForm extends ScrollPane {
         parallel.getItems().setAll(1, 2);
         Combos.label(parallel, n -> n == 1 ? "1 trial at a time" : n + " trials at once");
         Combos.sync(parallel, setup.parallelismProperty());
+        ComboBox<Integer> threads = combo("threadsChoice");
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int n = 0; n <= Math.min(cores, 16); n++) {
+            threads.getItems().add(n);
+        }
+        Combos.label(threads, n -> n == 0 ? "cores shared (default)" : n == 1 ? "1 thread per trial" : n + " threads per trial");
+        Combos.sync(threads, setup.threadsPerTrialProperty());
+        threads.setTooltip(new Tooltip("The threads each trial's training may use. By default the cores are shared among the"
+                + " trials at once: all of them for one trial, one each for two trials on two cores."));
         TextField seed = bound("tuneSeed", setup.seedProperty(), 5);
         ComboBox<TuningJob> warm = combo("warmStartChoice");
         warm.setItems(setup.earlierJobs());
@@ -290,8 +299,9 @@ final class TuningForm extends ScrollPane {
         g.addRow(0, fieldLabel("Max trials", trials), trials);
         g.addRow(1, fieldLabel("Max minutes", minutes), minutes);
         g.addRow(2, fieldLabel("Parallel", parallel), parallel);
-        g.addRow(3, fieldLabel("Seed", seed), seed);
-        g.addRow(4, fieldLabel("Warm start", warm), warmRow);
+        g.addRow(3, fieldLabel("Threads", threads), threads);
+        g.addRow(4, fieldLabel("Seed", seed), seed);
+        g.addRow(5, fieldLabel("Warm start", warm), warmRow);
         return g;
     }
 

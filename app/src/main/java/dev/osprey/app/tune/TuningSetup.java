@@ -62,6 +62,8 @@ public final class TuningSetup {
     private final StringProperty maxTrials = new SimpleStringProperty(this, "maxTrials", "20");
     private final StringProperty maxMinutes = new SimpleStringProperty(this, "maxMinutes", "");
     private final ObjectProperty<Integer> parallelism = new SimpleObjectProperty<>(this, "parallelism", 1);
+    /** 0: the cores shared among the trials at once (TuningSpec's default). */
+    private final ObjectProperty<Integer> threadsPerTrial = new SimpleObjectProperty<>(this, "threadsPerTrial", 0);
     private final StringProperty seed = new SimpleStringProperty(this, "seed", "42");
     private final ObservableList<TuningJob> earlierJobs = FXCollections.observableArrayList();
     private final ObjectProperty<TuningJob> warmStart = new SimpleObjectProperty<>(this, "warmStart");
@@ -155,6 +157,10 @@ public final class TuningSetup {
         return parallelism;
     }
 
+    public ObjectProperty<Integer> threadsPerTrialProperty() {
+        return threadsPerTrial;
+    }
+
     public StringProperty seedProperty() {
         return seed;
     }
@@ -233,6 +239,7 @@ public final class TuningSetup {
                 .withObjective(new Objective(metric.get(), direction.get()))
                 .withBudget(budget())
                 .withParallelism(parallelism.get())
+                .withThreadsPerTrial(threadsPerTrial.get() == null ? 0 : threadsPerTrial.get())
                 .withSeed(Long.parseLong(seed.get().strip()))
                 .withName(algorithm.get().id() + " on " + d.name());
         return warmStart.get() == null ? spec : spec.withWarmStart(warmStart.get().id());

@@ -37,13 +37,22 @@ class TuneCliTest {
                 "--space", "max_depth=int(2,5);eta=log(0.05,0.5)", "--strategy", "random", "--trials", "4", "--parallel", "2",
                 "--param", "rounds=15", "--register", "exam-tuned");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Tuning job 1: xgboost on exam_scores, random, minimize rmse")
+        assertThat(r.out()).contains("Tuning job 1: xgboost on exam_scores, random, minimize rmse, 2 at once, "
+                        + Math.max(1, Runtime.getRuntime().availableProcessors() / 2) + " thread")
                 .containsPattern("(?m)^TRIAL\\s+STATE\\s+RMSE\\s+SECONDS\\s+PARAMS$")
                 .containsPattern("(?m)^\\s+\\d\\s+complete\\s+\\d+\\.\\d{4}\\*?\\s+\\d+\\.\\d\\s+max_depth=\\d eta=0\\.\\d+$")
                 .contains("Tuning job 1 finished: 4 trials (4 complete, 0 stopped early, 0 failed).")
                 .containsPattern("(?m)^Best: trial \\d, rmse \\d+\\.\\d{4}, run \\d+$")
                 .contains("Registered: exam-tuned:1 (PENDING)");
         assertThat(r.out().lines().filter(l -> l.matches("\\s+\\d\\s+complete.*"))).hasSize(4);
+    }
+
+    @Test
+    void threadsPerTrialIsTheUsersChoice() {
+        CliHarness.Result r = run("tune", "--data", "exam_scores", "--target", "exam_score", "--space", "max_depth=int(2,5)",
+                "--strategy", "random", "--trials", "2", "--threads-per-trial", "1", "--param", "rounds=5");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("minimize rmse, 1 at once, 1 thread each");
     }
 
     @Test
@@ -67,6 +76,8 @@ class TuneCliTest {
         assertBad(2, "--space: max_depth: the range is empty", "tune", "--data", "exam_scores", "--target", "exam_score",
                 "--space", "max_depth=int(3,3)");
         assertBad(2, "at least one trial", "tune", "--data", "exam_scores", "--target", "exam_score", "--trials", "0");
+        assertBad(2, "--threads-per-trial must be between 1 and 256 (or 0: the cores shared among the trials at once),"
+                + " not -1.", "tune", "--data", "exam_scores", "--target", "exam_score", "--threads-per-trial", "-1");
         assertBad(2, "Unknown strategy 'annealing'", "tune", "--data", "exam_scores", "--target", "exam_score",
                 "--strategy", "annealing");
         assertBad(1, "xgboost has no parameter 'depth'", "tune", "--data", "exam_scores", "--target", "exam_score",

@@ -80,12 +80,15 @@ class TuningSetupTest {
         setup.maxTrialsProperty().set("6");
         setup.maxMinutesProperty().set("1.5");
         setup.parallelismProperty().set(2);
+        assertThat(setup.spec().threadsPerTrial()).isZero();
+        setup.threadsPerTrialProperty().set(1);
         setup.seedProperty().set("7");
         TuningSpec spec = setup.spec();
         assertThat(spec.strategy()).isEqualTo(Strategy.RANDOM);
         assertThat(spec.budget().maxTrials()).isEqualTo(6);
         assertThat(spec.budget().maxTime()).hasValue(java.time.Duration.ofSeconds(90));
         assertThat(spec.parallelism()).isEqualTo(2);
+        assertThat(spec.threadsPerTrial()).isEqualTo(1);
         assertThat(spec.seed()).isEqualTo(7);
         assertThat(spec.space().names()).contains("max_depth", "eta");
         assertThat(spec.template().target()).isEqualTo(SampleWorkspace.TARGET);

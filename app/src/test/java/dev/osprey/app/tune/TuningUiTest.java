@@ -98,6 +98,8 @@ class TuningUiTest {
 
         choose(robot, "#strategyChoice", "Random");
         replaceText(robot, "#maxTrials", "8");
+        choose(robot, "#threadsChoice", "1 thread per trial");
+        assertThat(find(robot, "#threadsChoice").queryComboBox().getValue()).isEqualTo(1);
         screenshot("tuning-form.png");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
 

@@ -16,13 +16,31 @@ public final class FitContext {
     private final int fold;
     private final long seed;
     private final int threads;
+    /** Matrices kept across the fits of one job (a tuning job's trials); null outside such a job. */
+    private final MatrixPool matrices;
 
     public FitContext(JobContext job, Consumer<? super TrainingEvent> events, int fold, long seed, int threads) {
+        this(job, events, fold, seed, threads, null);
+    }
+
+    private FitContext(JobContext job, Consumer<? super TrainingEvent> events, int fold, long seed, int threads,
+                       MatrixPool matrices) {
         this.job = Objects.requireNonNull(job);
         this.events = Objects.requireNonNull(events);
         this.fold = fold;
         this.seed = seed;
         this.threads = Math.max(1, threads);
+        this.matrices = matrices;
+    }
+
+    /** This context with the job's matrix pool (null: none). */
+    FitContext withMatrices(MatrixPool pool) {
+        return new FitContext(job, events, fold, seed, threads, pool);
+    }
+
+    /** The job's matrix pool, or null when fits build their own matrices. */
+    MatrixPool matrices() {
+        return matrices;
     }
 
     /** A context outside any job (tests, notebooks): never cancelled, events dropped. */

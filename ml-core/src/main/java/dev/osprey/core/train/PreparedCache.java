@@ -7,13 +7,16 @@ import java.util.Map;
 /**
  * The prepared data that trainings of one job share (the trials of a tuning job train on the same
  * dataset, target and rows with different options): the first training reads and prepares it, the
- * others reuse it instead of reading the dataset again. Only for a job's lifetime: a cache does
- * not notice a dataset that changes meanwhile. Thread-safe; trainings that ask at once wait for
- * the one that reads. Pass it to {@link TrainingService#train(TrainingRequest,
- * dev.osprey.core.job.JobContext, java.util.function.Consumer, PreparedCache)}.
+ * others reuse it instead of reading the dataset again. XGBoost's matrices of those rows are kept
+ * too ({@link MatrixPool}), so a trial does not rebuild them and their histogram index. Only for a
+ * job's lifetime: a cache does not notice a dataset that changes meanwhile. Thread-safe; trainings
+ * that ask at once wait for the one that reads. Pass it to {@link TrainingService#train(TrainingRequest,
+ * dev.osprey.core.job.JobContext, java.util.function.Consumer, PreparedCache)} and close it when the
+ * job ends (that frees the matrices' native memory).
  */
-public final class PreparedCache {
+public final class PreparedCache implements AutoCloseable {
     private final Map<String, Prepared> prepared = new HashMap<>();
+    private final MatrixPool matrices = new MatrixPool();
 
     /** What reads and prepares the data when the cache does not hold it yet. */
     interface Loader {
@@ -28,5 +31,18 @@ public final class PreparedCache {
             prepared.put(key, p);
         }
         return p;
+    }
+
+    MatrixPool matrices() {
+        return matrices;
+    }
+
+    /** Frees the kept matrices; a training still running gives its own back to be freed as it ends. */
+    @Override
+    public void close() {
+        matrices.close();
+        synchronized (this) {
+            prepared.clear();
+        }
     }
 }

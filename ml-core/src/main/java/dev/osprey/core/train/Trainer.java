@@ -23,6 +23,13 @@ final class Trainer {
 
     static Outcome run(Prepared data, Algorithm algorithm, AlgorithmOptions options, Validation validation,
                        JobContext job, Consumer<? super TrainingEvent> events, int maxThreads) throws TrainingException {
+        return run(data, algorithm, options, validation, job, events, maxThreads, null);
+    }
+
+    /** As above; {@code matrices} (null: none) keeps XGBoost's matrices for the next fit on the same rows. */
+    static Outcome run(Prepared data, Algorithm algorithm, AlgorithmOptions options, Validation validation,
+                       JobContext job, Consumer<? super TrainingEvent> events, int maxThreads, MatrixPool matrices)
+            throws TrainingException {
         ProblemType type = data.problemType();
         if (!algorithm.supports(type)) {
             throw new TrainingException(algorithm.displayName() + " cannot train a " + label(type)
@@ -45,7 +52,7 @@ final class Trainer {
             Splits.Split s = splits.get(f);
             EncodedRows train = data.rows(s.train());
             EncodedRows valid = data.rows(s.valid());
-            FitContext ctx = new FitContext(job, events, f + 1, validation.seed(), threads);
+            FitContext ctx = new FitContext(job, events, f + 1, validation.seed(), threads).withMatrices(matrices);
             EncodedRows.Fit fit = fit(algorithm, train, Optional.of(valid), options, ctx);
             Fitted fitted = fit.fitted();
             job.progress((f + 0.9) / steps, "Scoring the held-out rows");
@@ -72,7 +79,7 @@ final class Trainer {
             job.checkCancelled();
             job.progress((double) splits.size() / steps, "Training the final model on all " + data.rows() + " rows");
             Fitted fitted = fit(algorithm, data.rows(null), Optional.empty(), options,
-                    new FitContext(job, events, 0, validation.seed(), threads)).fitted();
+                    new FitContext(job, events, 0, validation.seed(), threads).withMatrices(matrices)).fitted();
             last = fitted.predictor();
             lastImportance = fitted.importance();
         }

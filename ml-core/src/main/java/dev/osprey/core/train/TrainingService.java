@@ -145,7 +145,8 @@ public final class TrainingService {
                     "features", String.join(",", data.encoder().columns().stream().map(SignatureColumn::name).toList())));
             Trainer.Outcome outcome = request.isClustering()
                     ? ClusterTrainer.run(data, algorithm, options, request.validation().seed(), request.threads(), job, recorder)
-                    : Trainer.run(data, algorithm, options, request.validation(), job, recorder, request.threads());
+                    : Trainer.run(data, algorithm, options, request.validation(), job, recorder, request.threads(),
+                            cache == null ? null : cache.matrices());
             recorder.check();
             TrainedModel model = new TrainedModel(data.signature(), data.encoder(), outcome.predictor(), algorithm.id(),
                     options.toMap(), outcome.metrics(), outcome.importance());

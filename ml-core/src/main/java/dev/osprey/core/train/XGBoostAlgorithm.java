@@ -5,9 +5,7 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,44 +65,15 @@ final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
     public EncodedRows.Fit fitAndPredict(EncodedRows train, Optional<EncodedRows> valid, AlgorithmOptions options,
                                          FitContext context) throws TrainingException {
         XGBoostOptions o = (XGBoostOptions) options;
-        List<DMatrix> matrices = new ArrayList<>();
+        XGBoostMatrices.Lease lease = null;
         Booster booster = null;
         try {
-            float[] trainFloats = train.floats();
-            float[] trainLabels = labels(train.y());
-            DMatrix dtrain = matrix(trainFloats, trainLabels, train.rows(), train.features());
-            matrices.add(dtrain);
-            DMatrix dvalid = null;
-            DMatrix dvalidCurve = null;
-            if (valid.isPresent()) {
-                EncodedRows v = valid.get();
-                float[] validFloats = v.floats();
-                float[] validLabels = labels(v.y());
-                dvalid = matrix(validFloats, validLabels, v.rows(), v.features());
-                matrices.add(dvalid);
-                dvalidCurve = dvalid;
-                // Evaluating a set each round costs XGBoost a pass over its rows for the newest tree
-                // (~5 ms a round for 200k rows, 0.3 s of a 1M-row, 100-round fit); the curve of a
-                // 20k sample is the same to the eye, and the final predictions below still cover
-                // every validation row, all trees at once.
-                int[] validSample = curveSample(v.rows(), context.seed() + 1);
-                if (validSample != null) {
-                    dvalidCurve = matrix(gatherRows(validFloats, v.features(), validSample),
-                            gather(validLabels, validSample), validSample.length, v.features());
-                    matrices.add(dvalidCurve);
-                }
-            }
-            // The training curve is measured on a seeded sample of the training rows once there are
-            // many: the full logloss over 800k rows every round cost more than a second per 100
-            // rounds (about a quarter of the fit); the curve of 20k rows is the same to the eye.
-            DMatrix dcurve = dtrain;
-            int[] sample = curveSample(train.rows(), context.seed());
-            if (sample != null) {
-                dcurve = matrix(gatherRows(trainFloats, train.features(), sample), gather(trainLabels, sample),
-                        sample.length, train.features());
-                matrices.add(dcurve);
-            }
-            trainFloats = null; // XGBoost holds its own copy; let the Java one go before the rounds
+            // built here, or kept from an earlier fit of the job on the same rows (a tuning job's trials)
+            lease = XGBoostMatrices.lease(context.matrices(), train, valid, context.seed());
+            DMatrix dtrain = lease.matrices().train();
+            DMatrix dvalid = lease.matrices().valid();
+            DMatrix dvalidCurve = lease.matrices().validCurve();
+            DMatrix dcurve = lease.matrices().trainCurve();
             Map<String, Object> params = params(o, train, context);
             String metric = (String) params.get("eval_metric");
             // The matrices given here become the booster's prediction cache: evalSet then adds only
@@ -137,7 +106,9 @@ final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
             if (booster != null) {
                 booster.dispose();
             }
-            matrices.forEach(DMatrix::dispose);
+            if (lease != null) {
+                lease.close();
+            }
         }
     }
 
@@ -186,7 +157,7 @@ final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
     /** Above this many rows in a set, its per-round metric is measured on a sample of this many. */
     static final int CURVE_ROWS = 20_000;
 
-    private static DMatrix matrix(float[] x, float[] labels, int rows, int features) throws XGBoostError {
+    static DMatrix matrix(float[] x, float[] labels, int rows, int features) throws XGBoostError {
         DMatrix m = new DMatrix(x, rows, features, Float.NaN);
         if (labels != null) {
             m.setLabel(labels);
@@ -194,7 +165,7 @@ final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
         return m;
     }
 
-    private static float[] labels(double[] y) {
+    static float[] labels(double[] y) {
         float[] label = new float[y.length];
         for (int i = 0; i < label.length; i++) {
             label[i] = (float) y[i];
@@ -212,7 +183,7 @@ final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
         return pick;
     }
 
-    private static float[] gatherRows(float[] x, int features, int[] rows) {
+    static float[] gatherRows(float[] x, int features, int[] rows) {
         float[] out = new float[rows.length * features];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(x, rows[i] * features, out, i * features, features);
@@ -220,7 +191,7 @@ final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
         return out;
     }
 
-    private static float[] gather(float[] v, int[] rows) {
+    static float[] gather(float[] v, int[] rows) {
         float[] out = new float[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = v[rows[i]];

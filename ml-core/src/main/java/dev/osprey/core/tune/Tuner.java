@@ -42,6 +42,8 @@ public final class Tuner {
     private final Sampler sampler;
     private final Pruner pruner;
     private final Object lock = new Object();
+    /** Held while a finished trial's events are delivered (see evaluate); never taken inside {@link #lock}. */
+    private final Object emitLock = new Object();
     private final List<Trial> finished = new ArrayList<>();
     private final List<Sampler.Observation> observations = new ArrayList<>();
     private final Map<Integer, NavigableMap<Integer, Double>> curves = new HashMap<>();
@@ -200,19 +202,24 @@ public final class Tuner {
         Trial trial = new Trial(number, params, state, value, Optional.ofNullable(control.run), control.lastStep(),
                 Duration.ofNanos(System.nanoTime() - start), message);
         Trial newBest = null;
-        synchronized (lock) {
-            finished.add(trial);
-            observe(trial);
-            if (trial.isComplete() && (best == null
-                    || settings.objective().direction().better(trial.value().getAsDouble(), best.value().getAsDouble()))) {
-                best = trial;
-                newBest = trial;
+        // the listeners (which store the trial: catalog writes) run outside the lock that the other
+        // trials' report() takes every round, so they do not stall them; emitLock keeps the events
+        // of finished trials in order, and the slot is freed after them so the job ends after them
+        synchronized (emitLock) {
+            synchronized (lock) {
+                finished.add(trial);
+                observe(trial);
+                if (trial.isComplete() && (best == null
+                        || settings.objective().direction().better(trial.value().getAsDouble(), best.value().getAsDouble()))) {
+                    best = trial;
+                    newBest = trial;
+                }
             }
-            running.remove(number);
             emit(new TuningEvent.TrialFinished(settings.jobId(), trial));
             if (newBest != null) {
                 emit(new TuningEvent.BestChanged(settings.jobId(), newBest));
             }
+            running.remove(number);
         }
     }
 

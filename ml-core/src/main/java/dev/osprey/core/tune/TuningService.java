@@ -90,20 +90,19 @@ public final class TuningService {
         } catch (ExperimentException e) {
             throw new TuningException(e.getMessage(), e);
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        TrainingRequest perTrial = template.withProblemType(type).withExperiment(experimentName)
-                .withThreads(Math.max(1, cores / spec.parallelism()));
+        int threads = spec.threadsPerTrial(Runtime.getRuntime().availableProcessors());
+        TrainingRequest perTrial = template.withProblemType(type).withExperiment(experimentName).withThreads(threads);
         String name = spec.name().orElse(algorithm.id() + " on " + dataset.name());
         TuningJobId id = store.create(new TuningStore.NewJob(name, experiment.id(), dataset.id(), template.target(),
-                algorithm.id(), templateJson(template), spec.space(), objective, spec.strategy(), spec.pruning(), spec.budget(),
+                algorithm.id(), templateJson(template, threads), spec.space(), objective, spec.strategy(), spec.pruning(), spec.budget(),
                 spec.parallelism(), spec.seed(), spec.warmStart()));
         TunerSettings settings = new TunerSettings(id, spec.space(), objective, Direction.MINIMIZE, spec.strategy(),
                 spec.pruning(), spec.budget(), spec.parallelism(), spec.seed(), asha, history, spec.gridPoints());
         // per-round metrics of xgboost and mlp are losses (rmse, logloss): smaller is better whatever the objective
         emit(events, new TuningEvent.JobStarted(id, name, spec.space(), objective, spec.strategy(), spec.budget(), spec.parallelism()));
         TuningResult result;
-        try {
-            result = Tuner.run(settings, new TrainingTrials(training, perTrial, objective), job, e -> {
+        try (TrainingTrials trials = new TrainingTrials(training, perTrial, objective)) {
+            result = Tuner.run(settings, trials, job, e -> {
                 if (e instanceof TuningEvent.TrialFinished f) {
                     record(id, f.trial());
                 }
@@ -170,8 +169,9 @@ public final class TuningService {
         }
     }
 
-    private static Map<String, Object> templateJson(TrainingRequest t) {
+    private static Map<String, Object> templateJson(TrainingRequest t, int threadsPerTrial) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("threads_per_trial", threadsPerTrial);
         m.put("options", new LinkedHashMap<>(t.options()));
         m.put("validation", t.validation().describe());
         m.put("validation_seed", t.validation().seed());

@@ -94,8 +94,30 @@ class TuningServiceTest {
             Run run = engine.experiments().get(t.run().orElseThrow());
             assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
             assertThat(run.tags()).containsEntry("osprey.tune.state", "PRUNED");
+            // stopped before its last round: no model was serialised or saved for it
+            assertThat(run.artifact(dev.osprey.core.train.TrainingService.MODEL_ARTIFACT)).isEmpty();
         }
-        assertThat(r.best()).isPresent();
+        Trial best = r.best().orElseThrow();
+        assertThat(engine.experiments().get(best.run().orElseThrow()).artifact(dev.osprey.core.train.TrainingService.MODEL_ARTIFACT))
+                .isPresent();
+    }
+
+    @Test
+    void threadsPerTrialAreTheUsersChoiceOrTheCoresSharedAmongTheTrialsAtOnce() throws Exception {
+        TuningSpec spec = TuningSpec.of(xgb(5), SearchSpace.parse("max_depth=int(2,4)"));
+        assertThat(spec.threadsPerTrial()).isZero();
+        assertThat(spec.threadsPerTrial(2)).isEqualTo(2);
+        assertThat(spec.withParallelism(2).threadsPerTrial(2)).isEqualTo(1);
+        assertThat(spec.withParallelism(4).threadsPerTrial(2)).isEqualTo(1);
+        assertThat(spec.withParallelism(2).threadsPerTrial(8)).isEqualTo(4);
+        assertThat(spec.withParallelism(2).withThreadsPerTrial(2).threadsPerTrial(2)).isEqualTo(2);
+        assertThatThrownBy(() -> spec.withThreadsPerTrial(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Threads per trial must be between 1 and 256, or 0 to share the cores among the trials at once, not -1.");
+        assertThatThrownBy(() -> spec.withThreadsPerTrial(257)).hasMessageContaining("not 257");
+        // a job with one thread per trial runs and records it with the job
+        TuningResult r = engine.tuning().run(spec.withThreadsPerTrial(1).withParallelism(2).withBudget(Budget.trials(2)),
+                JobContext.NONE, null);
+        assertThat(r.trials()).hasSize(2).allMatch(Trial::isComplete);
     }
 
     @Test
