@@ -29,10 +29,13 @@ import java.util.Random;
  * 1,000,000) of the exam-score inputs through a registered model, against the same model's
  * in-process predict in a loop over the same rows already in memory as numbers (the floor: no
  * reading, parsing or writing). Goal: ours >= 0.7x the loop's rows/s. Also checks that the
- * output holds every row and that its first prediction equals the loop's.
+ * output holds every row and that its first prediction equals the loop's. Three untimed warm-ups of
+ * each side, then five alternating timed rounds; medians, with the transform's process CPU and GC.
  */
 public final class BatchBench {
-    private static final int ROUNDS = 3;
+    /** Untimed runs of each side first: the transform's code paths (parser, formatter, writer) need a few to be compiled. */
+    private static final int WARMUPS = 3;
+    private static final int ROUNDS = 5;
     private final Path dir;
     private final int rows;
     private final int xgbPeerRows;
@@ -97,15 +100,26 @@ public final class BatchBench {
         // The peer: a real per-row predict loop over rows already in memory as numbers. XGBoost's per-row predict
         // builds one native matrix per row (~0.1-1 ms), so its loop runs over the first peerRows rows and is scaled.
         int peerRows = model.algorithm().equals("xgboost") ? Math.min(rows, xgbPeerRows) : rows;
-        // One untimed warm-up of each side, then three timed rounds each, alternating; medians.
+        // Untimed warm-ups of each side, then timed rounds each, alternating; medians.
         double[] ours = new double[ROUNDS];
         double[] peer = new double[ROUNDS];
+        double[] oursCpu = new double[ROUNDS];
+        long gcCount = 0;
+        long gcMillis = 0;
         BatchSummary s = null;
         double sum = 0;
-        for (int round = -1; round < ROUNDS; round++) {
+        for (int round = -WARMUPS; round < ROUNDS; round++) {
+            long c0 = processCpuNanos();
+            long g0 = gcCount();
+            long gm0 = gcMillis();
             long t0 = System.nanoTime();
             s = engine.batch().run(new BatchRequest(v.name(), v.version(), input, output, false), JobContext.NONE);
             double o = (System.nanoTime() - t0) / 1e9;
+            if (round >= 0) {
+                oursCpu[round] = (processCpuNanos() - c0) / 1e9;
+                gcCount += gcCount() - g0;
+                gcMillis += gcMillis() - gm0;
+            }
             long p0 = System.nanoTime();
             sum = peerLoop(model, values, peerRows);
             double p = (System.nanoTime() - p0) / 1e9 * rows / peerRows;
@@ -124,7 +138,14 @@ public final class BatchBench {
                 algoOf(v), rows, o, rows / o, Runtime.getRuntime().availableProcessors(), p, rows / p,
                 peerRows < rows ? String.format(Locale.ROOT, ", timed on %,d rows and scaled", peerRows) : "",
                 p / o, s.rowsScored(), rows, s.rowsRejected(), first == expected ? "equal" : "DIFFERS", sum);
-        out.printf(Locale.ROOT, "# rounds ours %s s, peer %s s%n", Arrays.toString(ours), Arrays.toString(peer));
+        out.printf(Locale.ROOT, "# rounds ours %s s, peer %s s%n", Arrays.toString(round3(ours)), Arrays.toString(round3(peer)));
+        long differ = textDiffers(output, model, values);
+        out.printf(Locale.ROOT, "# output text: %s%n", differ == 0
+                ? "every line equals Double.toString of the model's prediction for its row"
+                : differ + " lines DIFFER from Double.toString of the model's prediction");
+        out.printf(Locale.ROOT, "# ours per round: process cpu %s s (median %.3f s = %.2f cores busy), gc %d collections %d ms"
+                        + " in %d rounds; input %.1f MB, output %.1f MB%n", Arrays.toString(round3(oursCpu)), Stats.median(oursCpu),
+                Stats.median(oursCpu) / o, gcCount, gcMillis, ROUNDS, Files.size(input) / 1e6, Files.size(output) / 1e6);
         long b0 = System.nanoTime();
         batchFloor(model, values);
         double floor = (System.nanoTime() - b0) / 1e9;
@@ -136,17 +157,22 @@ public final class BatchBench {
         double sum = 0;
         int chunk = 50_000;
         for (int from = 0; from < values.length; from += chunk) {
-            int n = Math.min(chunk, values.length - from);
-            double[][] encoded = new double[n][];
-            for (int i = 0; i < n; i++) {
-                double[] x = values[from + i];
-                encoded[i] = model.encode(x[0], x[1], x[2]);
-            }
-            for (var p : model.predictEncoded(encoded)) {
+            for (var p : model.predictEncoded(encodeChunk(model, values, from, chunk))) {
                 sum += p.value();
             }
         }
         return sum;
+    }
+
+    /** Rows {@code from} to {@code from + chunk} (or the end), encoded as the model's batch path takes them. */
+    private static double[][] encodeChunk(TrainedModel model, double[][] values, int from, int chunk) {
+        int n = Math.min(chunk, values.length - from);
+        double[][] encoded = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double[] x = values[from + i];
+            encoded[i] = model.encode(x[0], x[1], x[2]);
+        }
+        return encoded;
     }
 
     /** {@code TrainedModel.predict(row)} for each of the first {@code n} rows; returns the sum so nothing is optimised away. */
@@ -161,6 +187,45 @@ public final class BatchBench {
             sum += model.predict(row).value();
         }
         return sum;
+    }
+
+    /** The output lines (after the header) that are not Double.toString of the model's batch prediction for their row. */
+    private static long textDiffers(Path output, TrainedModel model, double[][] values) throws IOException {
+        long differ = 0;
+        try (var lines = Files.newBufferedReader(output, StandardCharsets.UTF_8)) {
+            lines.readLine();
+            int chunk = 50_000;
+            for (int from = 0; from < values.length; from += chunk) {
+                for (var p : model.predictEncoded(encodeChunk(model, values, from, chunk))) {
+                    if (!Double.toString(p.value()).equals(lines.readLine())) {
+                        differ++;
+                    }
+                }
+            }
+            if (lines.readLine() != null) {
+                differ++;
+            }
+        }
+        return differ;
+    }
+
+    private static double[] round3(double[] v) {
+        return Arrays.stream(v).map(x -> Math.round(x * 1000) / 1000.0).toArray();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long gcCount() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static String algoOf(ModelVersion v) {

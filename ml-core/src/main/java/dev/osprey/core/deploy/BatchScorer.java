@@ -5,7 +5,6 @@ import dev.osprey.core.train.Prediction;
 import dev.osprey.core.train.SignatureColumn;
 import dev.osprey.core.train.TrainedModel;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +22,14 @@ final class BatchScorer {
     }
 
     /**
-     * One scored chunk: the output of its good rows (UTF-8, made on the scoring thread so the writer
-     * only copies bytes) and its rejected rows, in input order. For CSV and TSV input a rejected
-     * row's {@code ordinal} is already its file line.
+     * One scored chunk: the output of its good rows ({@code bytes[0, length)}, UTF-8, made on the
+     * scoring thread so the writer only hands bytes to the file) and its rejected rows, in input
+     * order. For CSV and TSV input {@code lines} is the number of file lines the chunk spans and a
+     * rejected row's {@code ordinal} is its line counted from the chunk's first line (the writer,
+     * which sees the chunks in order, makes it a file line); for other input {@code lines} is -1
+     * and ordinals count rows.
      */
-    record Chunk(byte[] bytes, int scored, List<Rejected> rejected) {
+    record Chunk(byte[] bytes, int length, int scored, List<Rejected> rejected, long lines) {
     }
 
     private final TrainedModel model;
@@ -42,6 +44,11 @@ final class BatchScorer {
     /** Rows of plain numbers are encoded without boxing (see {@link #directEncoding}). */
     private final boolean direct;
     private final double[] medians;
+    private final RowText rowText;
+    /** Output arrays come back here once written ({@link #recycle}). */
+    private final ByteArrays outputs = new ByteArrays(16);
+    /** Per scoring thread: the rows of a block, reused block after block (see {@link Scratch}). */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     BatchScorer(TrainedModel model, List<String> inputColumns, boolean joinInput, boolean jsonLines) throws BatchException {
         this.model = model;
@@ -75,6 +82,7 @@ final class BatchScorer {
                     + "...'; score it without --join-input or rename that column.");
         }
         this.outputHeader = List.copyOf(header);
+        this.rowText = new RowText(this.inputColumns, sig.classLabels(), joinInput, jsonLines);
         this.direct = directEncoding(model, at.length);
         this.medians = sig.inputs().stream().mapToDouble(SignatureColumn::median).toArray();
     }
@@ -168,7 +176,8 @@ final class BatchScorer {
             }
         }
         Prediction[] predictions = good == 0 ? new Prediction[0] : model.predictEncoded(java.util.Arrays.copyOf(encoded, good));
-        StringBuilder sb = new StringBuilder(rows.length * 32);
+        TextBuffer out = new TextBuffer(rows.length * 32);
+        StringBuilder sb = new StringBuilder();
         List<Rejected> rejected = new ArrayList<>();
         int next = 0;
         int scored = 0;
@@ -180,16 +189,16 @@ final class BatchScorer {
                 } else {
                     scored++;
                     if (jsonLines) {
-                        json(sb, rows[r], p);
+                        rowText.json(out, sb, rows[r], p);
                     } else {
-                        csv(sb, rows[r], p);
+                        rowText.csv(out, sb, rows[r], p);
                     }
                     continue;
                 }
             }
             rejected.add(new Rejected(firstOrdinal + r, problems[r]));
         }
-        return new Chunk(sb.toString().getBytes(StandardCharsets.UTF_8), scored, rejected);
+        return new Chunk(out.array(), out.length(), scored, rejected, -1);
     }
 
     /**
@@ -201,10 +210,11 @@ final class BatchScorer {
      */
     Chunk scoreCsv(CsvBlock block) {
         CsvBlock.Cursor c = block.cursor();
-        int cap = Math.max(16, block.bytes() / 8);
-        double[][] encoded = new double[cap][];
-        long[] goodLine = new long[cap];
-        String[] joined = joinInput ? new String[cap] : null;
+        Scratch s = scratch.get();
+        s.ensure(Math.max(16, block.bytes() / 8), joinInput);
+        double[][] encoded = s.rows;
+        long[] goodLine = s.lines;
+        String[] joined = s.joined;
         List<Rejected> rejected = new ArrayList<>();
         List<SignatureColumn> inputs = model.signature().inputs();
         int width = inputColumns.size();
@@ -217,7 +227,17 @@ final class BatchScorer {
                         + c.fieldCount() + "."));
                 continue;
             }
-            double[] e = direct ? directlyEncoded(c) : null;
+            if (good == encoded.length) {
+                s.ensure(good * 2, joinInput);
+                encoded = s.rows;
+                goodLine = s.lines;
+                joined = s.joined;
+            }
+            double[] e = null;
+            if (direct) {
+                double[] row = s.own[good] != null ? s.own[good] : (s.own[good] = new double[at.length]);
+                e = directlyEncoded(c, row) ? row : null;
+            }
             String problem = null;
             if (e == null) {
                 for (int i = 0; i < at.length && problem == null; i++) {
@@ -246,20 +266,16 @@ final class BatchScorer {
                 rejected.add(new Rejected(c.line(), problem));
                 continue;
             }
-            if (good == encoded.length) {
-                encoded = java.util.Arrays.copyOf(encoded, good * 2);
-                goodLine = java.util.Arrays.copyOf(goodLine, good * 2);
-                joined = joined == null ? null : java.util.Arrays.copyOf(joined, good * 2);
-            }
             encoded[good] = e;
             goodLine[good] = c.line();
             if (joinInput) {
-                joined[good] = rawJoin && c.isPlain() ? c.raw() : joinedText(c, width);
+                joined[good] = rawJoin && c.isPlain() ? c.raw() : rowText.joined(c, width);
             }
             good++;
         }
         Prediction[] predictions = good == 0 ? new Prediction[0] : model.predictEncoded(java.util.Arrays.copyOf(encoded, good));
-        StringBuilder sb = new StringBuilder(good * 24 + (joinInput ? block.bytes() : 0));
+        TextBuffer out = new TextBuffer(outputs.take(good * 20 + (joinInput ? block.bytes() + good * 8 : 0)));
+        StringBuilder sb = new StringBuilder();
         int scored = 0;
         List<Rejected> late = new ArrayList<>();
         for (int r = 0; r < good; r++) {
@@ -270,25 +286,29 @@ final class BatchScorer {
             }
             scored++;
             if (joinInput) {
-                sb.append(joined[r]);
-                sb.append(jsonLines ? "" : ",");
+                out.text(joined[r]);
+                if (!jsonLines) {
+                    out.ascii(',');
+                }
             }
             if (jsonLines) {
-                jsonPrediction(sb, joinInput, p);
+                rowText.jsonPrediction(out, sb, joinInput, p);
             } else {
-                csvPrediction(sb, p);
+                rowText.csvPrediction(out, sb, p);
             }
+        }
+        if (joinInput) {
+            java.util.Arrays.fill(joined, 0, good, null);
         }
         if (!late.isEmpty()) {
             rejected.addAll(late);
             rejected.sort(java.util.Comparator.comparingLong(Rejected::ordinal));
         }
-        return new Chunk(sb.toString().getBytes(StandardCharsets.UTF_8), scored, rejected);
+        return new Chunk(out.array(), out.length(), scored, rejected, c.linesPassed());
     }
 
-    /** The record's encoding when every input is a plain number or missing; null to take the model's path. */
-    private double[] directlyEncoded(CsvBlock.Cursor c) {
-        double[] e = new double[at.length];
+    /** Encodes the record into {@code e} when every input is a plain number or missing; false to take the model's path. */
+    private boolean directlyEncoded(CsvBlock.Cursor c, double[] e) {
         for (int i = 0; i < at.length; i++) {
             int f = at[i];
             if (c.isMissing(f)) {
@@ -296,89 +316,40 @@ final class BatchScorer {
             } else {
                 double d = c.plainNumber(f);
                 if (Double.isNaN(d)) {
-                    return null;
+                    return false;
                 }
                 e[i] = d;
             }
         }
-        return e;
+        return true;
     }
 
-    // The input row as output text: CSV fields re-quoted where needed, or the start of a JSON object.
-    private String joinedText(CsvBlock.Cursor c, int width) {
-        StringBuilder sb = new StringBuilder();
-        if (jsonLines) {
-            sb.append('{');
-        }
-        for (int f = 0; f < width; f++) {
-            if (jsonLines) {
-                JsonText.string(sb, inputColumns.get(f));
-                sb.append(':');
-                JsonText.value(sb, c.isMissing(f) ? null : c.text(f));
-                sb.append(',');
-            } else {
-                if (f > 0) {
-                    sb.append(',');
-                }
-                Csv.append(sb, c.isMissing(f) ? "" : c.text(f));
-            }
-        }
-        return sb.toString();
+    /** Hands a written chunk's array back for a later chunk. */
+    void recycle(Chunk chunk) {
+        outputs.give(chunk.bytes());
     }
 
-    private void csvPrediction(StringBuilder sb, Prediction p) {
-        if (p.label().isPresent()) {
-            Csv.append(sb, p.label().get());
-            for (String label : model.signature().classLabels()) {
-                sb.append(',').append(p.probabilities().getOrDefault(label, 0.0));
-            }
-        } else {
-            sb.append(p.value());
-        }
-        sb.append('\n');
-    }
+    /**
+     * A scoring thread's arrays for one block: the encoded rows, their lines and joined text. The
+     * rows the scorer encodes itself ({@code own}) are kept and overwritten block after block (a
+     * predictor reads its input rows only during the call); rows from the model's encoder are not.
+     */
+    private static final class Scratch {
+        double[][] rows = new double[0][];
+        double[][] own = new double[0][];
+        long[] lines = new long[0];
+        String[] joined;
 
-    // With joinInput the object is already open and ends with a comma (see joinedText).
-    private void jsonPrediction(StringBuilder sb, boolean open, Prediction p) {
-        if (!open) {
-            sb.append('{');
-        }
-        JsonText.string(sb, PREDICTION);
-        sb.append(':');
-        if (p.label().isPresent()) {
-            JsonText.string(sb, p.label().get());
-            for (String label : model.signature().classLabels()) {
-                sb.append(',');
-                JsonText.string(sb, PROBABILITY + label);
-                sb.append(':').append(p.probabilities().getOrDefault(label, 0.0));
+        void ensure(int size, boolean join) {
+            if (rows.length < size) {
+                rows = java.util.Arrays.copyOf(rows, size);
+                own = java.util.Arrays.copyOf(own, size);
+                lines = java.util.Arrays.copyOf(lines, size);
             }
-        } else {
-            sb.append(p.value());
-        }
-        sb.append("}\n");
-    }
-
-    private void csv(StringBuilder sb, Object[] row, Prediction p) {
-        if (joinInput) {
-            for (Object v : row) {
-                Csv.append(sb, v == null ? "" : v.toString());
-                sb.append(',');
+            if (join && (joined == null || joined.length < rows.length)) {
+                joined = joined == null ? new String[rows.length] : java.util.Arrays.copyOf(joined, rows.length);
             }
         }
-        csvPrediction(sb, p);
-    }
-
-    private void json(StringBuilder sb, Object[] row, Prediction p) {
-        sb.append('{');
-        if (joinInput) {
-            for (int i = 0; i < row.length; i++) {
-                JsonText.string(sb, inputColumns.get(i));
-                sb.append(':');
-                JsonText.value(sb, row[i]);
-                sb.append(',');
-            }
-        }
-        jsonPrediction(sb, true, p);
     }
 
     private static boolean isNaN(Object v) {

@@ -38,7 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scores (one predictor call per chunk) and formats chunks, and results are written in input
  * order (a bounded window of chunks in flight keeps memory flat). The output and the rejected-rows
  * file appear atomically, only when the whole input was read; a cancel or a failure leaves any
- * earlier output untouched.
+ * earlier output untouched. The temporary output is forced to disk a few megabytes at a time
+ * while the scan runs ({@link BackgroundSync}), so the force before the rename is short. CSV
+ * blocks report the lines they span and their rejected rows' lines within the block; the writer,
+ * which sees the blocks in order, turns those into file lines.
  */
 public final class BatchTransform {
     /** Rows per chunk read through DuckDB (Parquet, JSON). */
@@ -95,9 +98,10 @@ public final class BatchTransform {
             long[] counts;
             // Plain streams, not interruptible channels: a cancel interrupts this thread and must not close the files under it.
             try (OutputStream out = new BufferedOutputStream(new FileOutputStream(outTmp.toFile()), 1 << 16);
-                 RejectLog rejects = new RejectLog(rejTmp)) {
+                 RejectLog rejects = new RejectLog(rejTmp);
+                 BackgroundSync sync = new BackgroundSync(outTmp)) {
                 out.write(scorer.headerText().getBytes(StandardCharsets.UTF_8));
-                counts = pump(source, scorer, pool, out, rejects, ctx);
+                counts = pump(source, scorer, pool, new Sink(scorer, out, rejects, sync), ctx);
             }
             ctx.checkCancelled();
             long duckRejected = finishRejects(source, rejTmp, request.rejectedFile());
@@ -138,11 +142,15 @@ public final class BatchTransform {
         }
     }
 
-    /** Reads, scores and writes every chunk; returns {scored, rejected}. */
-    private long[] pump(BatchInput source, BatchScorer scorer, ExecutorService pool, OutputStream out, RejectLog rejects,
-                        JobContext ctx) throws SQLException, IOException, BatchException {
+    /** Where scored chunks go, in input order. */
+    private record Sink(BatchScorer scorer, OutputStream out, RejectLog rejects, BackgroundSync sync) {
+    }
+
+    /** Reads, scores and writes every chunk; returns {scored, rejected, next line}. */
+    private long[] pump(BatchInput source, BatchScorer scorer, ExecutorService pool, Sink sink, JobContext ctx)
+            throws SQLException, IOException, BatchException {
         ArrayDeque<Future<BatchScorer.Chunk>> inFlight = new ArrayDeque<>();
-        long[] counts = new long[2];
+        long[] counts = {0, 0, 2};
         try {
             while (true) {
                 ctx.checkCancelled();
@@ -158,13 +166,13 @@ public final class BatchTransform {
                 }
                 inFlight.add(pool.submit(task));
                 while (inFlight.size() >= 2 * threads) {
-                    write(inFlight.poll(), out, rejects, counts);
+                    write(inFlight.poll(), sink, counts);
                 }
                 ctx.progress(Math.min(0.99, source.fraction()),
                         String.format(Locale.ROOT, "%,d rows scored, %,d rejected", counts[0], counts[1]));
             }
             while (!inFlight.isEmpty()) {
-                write(inFlight.poll(), out, rejects, counts);
+                write(inFlight.poll(), sink, counts);
             }
             return counts;
         } finally {
@@ -172,8 +180,8 @@ public final class BatchTransform {
         }
     }
 
-    private static void write(Future<BatchScorer.Chunk> f, OutputStream out, RejectLog rejects, long[] counts)
-            throws IOException, BatchException {
+    /** Writes one chunk; {@code counts} holds {scored, rejected, the file line the next CSV chunk starts on}. */
+    private static void write(Future<BatchScorer.Chunk> f, Sink sink, long[] counts) throws IOException, BatchException {
         BatchScorer.Chunk chunk;
         try {
             chunk = f.get();
@@ -183,12 +191,16 @@ public final class BatchTransform {
         } catch (ExecutionException e) {
             throw new BatchException("Scoring failed: " + BatchSource.firstLine(e.getCause()), e.getCause());
         }
-        out.write(chunk.bytes());
+        sink.out().write(chunk.bytes(), 0, chunk.length());
+        sink.sync().wrote(chunk.length());
+        sink.scorer().recycle(chunk);
+        long firstLine = chunk.lines() < 0 ? 0 : counts[2];
         for (BatchScorer.Rejected r : chunk.rejected()) {
-            rejects.add(r);
+            sink.rejects().add(firstLine + r.ordinal(), r);
         }
         counts[0] += chunk.scored();
         counts[1] += chunk.rejected().size();
+        counts[2] += Math.max(0, chunk.lines());
     }
 
     /** Merges the scorer's rejects with the reader's refused lines into the side file; returns the reader's count. */

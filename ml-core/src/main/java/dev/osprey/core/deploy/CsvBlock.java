@@ -33,6 +33,11 @@ final class CsvBlock {
         this.expectedFields = expectedFields;
     }
 
+    /** The array the records are in (from index 0 to {@link #bytes()}). */
+    byte[] data() {
+        return data;
+    }
+
     byte delimiter() {
         return delimiter;
     }
@@ -57,6 +62,8 @@ final class CsvBlock {
         private int[] start = new int[Math.max(4, expectedFields + 1)];
         private int[] end = new int[start.length];
         private boolean[] quoted = new boolean[start.length];
+        /** An unquoted field's value when it is a plain decimal (read while splitting), else {@link #NOT_PLAIN}. */
+        private double[] number = new double[start.length];
 
         /** Moves to the next non-blank record; false at the end of the block. */
         boolean nextRecord() {
@@ -81,45 +88,11 @@ final class CsvBlock {
                     start = Arrays.copyOf(start, fields * 2);
                     end = Arrays.copyOf(end, fields * 2);
                     quoted = Arrays.copyOf(quoted, fields * 2);
+                    number = Arrays.copyOf(number, fields * 2);
                 }
                 boolean q = i < n && data[i] == '"';
                 quoted[fields] = q;
-                if (q) {
-                    anyQuoted = true;
-                    i++;
-                    start[fields] = i;
-                    while (i < n) {
-                        byte c = data[i];
-                        if (c == '"') {
-                            if (i + 1 < n && data[i + 1] == '"') {
-                                i += 2;
-                                continue;
-                            }
-                            break;
-                        }
-                        if (c == '\n') {
-                            line++;
-                        }
-                        i++;
-                    }
-                    end[fields] = i;
-                    if (i < n) {
-                        i++; // the closing quote
-                    }
-                    while (i < n && data[i] != delimiter && data[i] != '\n') {
-                        i++; // text after a closing quote belongs to no field (DuckDB would refuse it; here it is dropped)
-                    }
-                } else {
-                    start[fields] = i;
-                    while (i < n && data[i] != delimiter && data[i] != '\n') {
-                        i++;
-                    }
-                    int e = i;
-                    if (e > start[fields] && data[e - 1] == '\r' && (e == n || data[e] == '\n')) {
-                        e--;
-                    }
-                    end[fields] = e;
-                }
+                i = q ? quoted(i, n) : unquoted(i, n);
                 fields++;
                 if (i >= n) {
                     recordEnd = n;
@@ -136,9 +109,117 @@ final class CsvBlock {
             }
         }
 
-        /** The file line the current record starts on (1 is the header). */
+        /** Splits the quoted field whose opening quote is at {@code i} (kept apart so the common path stays small enough to inline). */
+        private int quoted(int i, int n) {
+            anyQuoted = true;
+            i++;
+            start[fields] = i;
+            while (i < n) {
+                byte c = data[i];
+                if (c == '"') {
+                    if (i + 1 < n && data[i + 1] == '"') {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                if (c == '\n') {
+                    line++;
+                }
+                i++;
+            }
+            end[fields] = i;
+            if (i < n) {
+                i++; // the closing quote
+            }
+            while (i < n && data[i] != delimiter && data[i] != '\n') {
+                i++; // text after a closing quote belongs to no field (DuckDB would refuse it; here it is dropped)
+            }
+            number[fields] = NOT_PLAIN;
+            return i;
+        }
+
+        /**
+         * Splits the unquoted field starting at {@code i} and, in the same pass, reads it as a plain
+         * decimal ({@code -12}, {@code 3.25}, {@code +.5}: at most 18 digits, no exponent or spaces)
+         * exactly as {@link Double#parseDouble} reads it; returns the index of the byte that ends it.
+         */
+        private int unquoted(int i, int n) {
+            // The common case first: unsigned digits, at most one point, ended by the delimiter, a LF or the block's end.
+            byte[] d = data;
+            int from = i;
+            long mantissa = 0;
+            for (int c; i < n && (c = d[i] - '0') >= 0 && c <= 9; i++) {
+                mantissa = mantissa * 10 + c;
+            }
+            int point = i;
+            if (i < n && d[i] == '.') {
+                for (i++; i < n && d[i] >= '0' && d[i] <= '9'; i++) {
+                    mantissa = mantissa * 10 + (d[i] - '0');
+                }
+            }
+            int digits = i - from - (point < i ? 1 : 0);
+            if ((i == n || d[i] == delimiter || d[i] == '\n') && digits > 0 && digits <= 18 && mantissa <= 1L << 53) {
+                start[fields] = from;
+                end[fields] = i;
+                int fraction = point < i ? i - point - 1 : 0;
+                // Both exact in a double, so one correctly rounded division gives parseDouble's answer.
+                number[fields] = fraction == 0 ? mantissa : mantissa / POW10[fraction];
+                return i;
+            }
+            return unusual(from, n);
+        }
+
+        /** {@link #unquoted} for any other field: a sign, a CR before the LF, or text that is no plain decimal. */
+        private int unusual(int i, int n) {
+            start[fields] = i;
+            boolean negative = false;
+            if (i < n && (data[i] == '-' || data[i] == '+')) {
+                negative = data[i] == '-';
+                i++;
+            }
+            long mantissa = 0;
+            int digits = 0;
+            int point = -1;
+            boolean plain = true;
+            for (; i < n; i++) {
+                byte c = data[i];
+                int d = c - '0';
+                if (d >= 0 && d <= 9) {
+                    mantissa = mantissa * 10 + d;
+                    digits++;
+                } else if (c == delimiter || c == '\n') {
+                    break;
+                } else if (c == '.' && point < 0) {
+                    point = digits;
+                } else if (c != '\r' || i + 1 < n && data[i + 1] != '\n') {
+                    plain = false; // a CR counts only when it ends the line
+                }
+            }
+            int e = i;
+            if (e > start[fields] && data[e - 1] == '\r' && (e == n || data[e] == '\n')) {
+                e--;
+            }
+            end[fields] = e;
+            double v = NOT_PLAIN;
+            if (plain && digits > 0 && digits <= 18 && mantissa <= 1L << 53) {
+                // Both exact in a double, so one correctly rounded division gives parseDouble's answer.
+                int fraction = point < 0 ? 0 : digits - point;
+                v = fraction == 0 ? mantissa : mantissa / POW10[fraction];
+                v = negative ? -v : v;
+            }
+            number[fields] = v;
+            return i;
+        }
+
+        /** The line the current record starts on, counted from the block's first line. */
         long line() {
             return recordLine;
+        }
+
+        /** The line breaks the cursor has passed so far (quoted ones and blank lines too). */
+        long linesPassed() {
+            return line - firstLine;
         }
 
         int fieldCount() {
@@ -176,40 +257,7 @@ final class CsvBlock {
          * {@link #NOT_PLAIN}.
          */
         double plainNumber(int f) {
-            int i = start[f];
-            int e = end[f];
-            if (i == e || quoted[f]) {
-                return NOT_PLAIN;
-            }
-            boolean negative = data[i] == '-';
-            if (negative || data[i] == '+') {
-                i++;
-            }
-            long mantissa = 0;
-            int digits = 0;
-            int fraction = -1;
-            for (; i < e; i++) {
-                int c = data[i];
-                if (c >= '0' && c <= '9') {
-                    if (++digits > 18) {
-                        return NOT_PLAIN;
-                    }
-                    mantissa = mantissa * 10 + (c - '0');
-                    if (fraction >= 0) {
-                        fraction++;
-                    }
-                } else if (c == '.' && fraction < 0) {
-                    fraction = 0;
-                } else {
-                    return NOT_PLAIN;
-                }
-            }
-            if (digits == 0 || mantissa > (1L << 53)) {
-                return NOT_PLAIN;
-            }
-            // Both exact in a double, so one correctly rounded division gives parseDouble's answer.
-            double v = fraction <= 0 ? mantissa : mantissa / POW10[fraction];
-            return negative ? -v : v;
+            return number[f];
         }
     }
 }

@@ -5,6 +5,9 @@ import dev.osprey.core.data.DataFormat;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +21,10 @@ import java.util.concurrent.Callable;
 /**
  * The fast reader for CSV and TSV batch inputs. Reading a row through DuckDB's JDBC result set
  * costs about a microsecond, ten times a linear model's predict, so text files skip DuckDB: this
- * reader only cuts the file into blocks of whole records (quote-aware, so a quoted field may hold
- * the delimiter or a line break) and counts their lines; the scoring threads split the fields and
- * parse numbers straight from the bytes ({@link CsvBlock}). Memory stays at a few blocks whatever
+ * reader only cuts the file into blocks of whole records (at the last line break when the block
+ * holds no quote, a test made eight bytes at a time; else quote-aware, so a quoted field may hold
+ * the delimiter or a line break); the scoring threads split the fields, count the lines and parse
+ * numbers straight from the bytes ({@link CsvBlock}). Memory stays at a few blocks whatever
  * the file's size. RFC 4180 text: a header line, {@code "} quoting with {@code ""} escapes, LF or
  * CRLF line ends, an optional UTF-8 byte-order mark; the delimiter of a {@code .csv} file is
  * sniffed from the header (comma, semicolon, tab or bar), a {@code .tsv} file's is a tab.
@@ -28,16 +32,18 @@ import java.util.concurrent.Callable;
 final class CsvInput implements BatchInput {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] SNIFFED = {',', ';', '\t', '|'};
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private final long fileBytes;
     private final int blockBytes;
     private final byte delimiter;
     private final List<String> columns;
+    /** Blocks come back here once scored, for later reads. */
+    private final ByteArrays blocks = new ByteArrays(16);
     private byte[] pending = new byte[0];
     private int pendingLength;
     private long consumed;
-    private long nextLine;
     private boolean eof;
 
     private CsvInput(InputStream in, long fileBytes, int blockBytes, byte delimiter, List<String> columns, byte[] rest,
@@ -50,7 +56,6 @@ final class CsvInput implements BatchInput {
         this.pending = rest;
         this.pendingLength = restLength;
         this.consumed = consumed;
-        this.nextLine = 2;
     }
 
     /** Opens {@code file} and reads its header; {@code blockBytes} is the size of the blocks handed to the scorers. */
@@ -90,7 +95,16 @@ final class CsvInput implements BatchInput {
     @Override
     public Callable<BatchScorer.Chunk> next(BatchScorer scorer) throws IOException {
         CsvBlock block = next();
-        return block == null ? null : () -> scorer.scoreCsv(block);
+        if (block == null) {
+            return null;
+        }
+        return () -> {
+            try {
+                return scorer.scoreCsv(block);
+            } finally {
+                blocks.give(block.data()); // the chunk holds no reference into the block
+            }
+        };
     }
 
     @Override
@@ -133,11 +147,12 @@ final class CsvInput implements BatchInput {
                 fill();
                 continue;
             }
-            long[] lines = new long[1];
-            int cut = lastRecordEnd(pending, pendingLength, delimiter, lines);
+            int cut = lastLineEnd(pending, pendingLength);
+            if (cut == 0 || !quoteFree(pending, 0, cut)) {
+                cut = lastRecordEnd(pending, pendingLength, delimiter); // a quoted field may hold a line break
+            }
             if (eof && cut < pendingLength) {
-                lines[0] += countLines(pending, cut, pendingLength); // the last record, without a line break
-                cut = pendingLength;
+                cut = pendingLength; // the last record, without a line break
             }
             if (cut <= 0) {
                 // One record longer than a block: grow until it ends.
@@ -148,13 +163,12 @@ final class CsvInput implements BatchInput {
             // The block keeps the read buffer; only the partial record after the cut moves to a new one.
             byte[] data = pending;
             int left = pendingLength - cut;
-            pending = new byte[Math.max(blockBytes, left) + blockBytes / 4];
+            pending = blocks.take(Math.max(blockBytes, left) + blockBytes / 4);
             System.arraycopy(data, cut, pending, 0, left);
             pendingLength = left;
             consumed += cut;
-            CsvBlock block = new CsvBlock(data, cut, nextLine, delimiter, columns.size());
-            nextLine += lines[0];
-            return block;
+            // Lines are counted by the scorer as it splits the records: the writer adds up each block's count.
+            return new CsvBlock(data, cut, 0, delimiter, columns.size());
         }
     }
 
@@ -173,24 +187,47 @@ final class CsvInput implements BatchInput {
         }
     }
 
+    /** Just after the last line break in {@code b[0, len)}, 0 if none. */
+    private static int lastLineEnd(byte[] b, int len) {
+        for (int i = len - 1; i >= 0; i--) {
+            if (b[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     /**
-     * The end (exclusive) of the last whole record in {@code b[0, len)}: just after its line break
-     * outside quotes, 0 if none; {@code lines[0]} gets the line breaks before it (quoted ones too).
+     * Whether {@code b[from, to)} holds no quote, eight bytes at a time: then every line break in it
+     * ends a record, and the cut needs no quote-aware pass over the block.
      */
-    private static int lastRecordEnd(byte[] b, int len, byte delimiter, long[] lines) {
+    static boolean quoteFree(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONG_LE.get(b, i) ^ 0x2222_2222_2222_2222L; // a quote byte becomes zero
+            if (((x - 0x0101_0101_0101_0101L) & ~x & 0x8080_8080_8080_8080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '"') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The end (exclusive) of the last whole record in {@code b[0, len)}: just after its line break outside quotes, 0 if none. */
+    private static int lastRecordEnd(byte[] b, int len, byte delimiter) {
         // The same quoting rule as CsvBlock's parser: a quote opens only at the start of a field, "" inside is a quote.
         boolean quoted = false;
         boolean fieldStart = true;
         int last = 0;
-        long breaks = 0;
-        long breaksAtLast = 0;
         for (int i = 0; i < len; i++) {
             byte c = b[i];
             if (c == '\n') {
-                breaks++;
                 if (!quoted) {
                     last = i + 1;
-                    breaksAtLast = breaks;
                     fieldStart = true;
                 }
             } else if (quoted) {
@@ -208,18 +245,7 @@ final class CsvInput implements BatchInput {
                 fieldStart = c == delimiter;
             }
         }
-        lines[0] = breaksAtLast;
         return last;
-    }
-
-    private static long countLines(byte[] b, int from, int to) {
-        long lines = 0;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                lines++;
-            }
-        }
-        return lines;
     }
 
     /** Index of the header's line break (outside quotes), or -1 when {@code b[start, n)} holds none. */

@@ -23,8 +23,9 @@ final class RejectLog implements AutoCloseable {
         this.out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
     }
 
-    void add(BatchScorer.Rejected r) throws IOException {
-        out.write(Long.toString(r.ordinal()));
+    /** Spools {@code r} with {@code ordinal} (its file line, or for Parquet and JSON its row number). */
+    void add(long ordinal, BatchScorer.Rejected r) throws IOException {
+        out.write(Long.toString(ordinal));
         out.write('\t');
         out.write(r.reason().replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
         out.write('\n');

@@ -12,6 +12,8 @@ import java.util.Optional;
 public record Prediction(double value, Optional<String> label, Map<String, Double> probabilities) {
     public Prediction {
         Objects.requireNonNull(label);
-        probabilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
+        // A regression has none: no map copy per row (batch scoring makes millions of these).
+        probabilities = probabilities.isEmpty() ? java.util.Collections.emptyMap()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
     }
 }

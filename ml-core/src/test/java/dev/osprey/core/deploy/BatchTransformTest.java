@@ -176,6 +176,61 @@ class BatchTransformTest {
             assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
         }
         assertThat(out).doesNotExist();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no partial output left behind")
+                    .noneMatch(f -> f.startsWith(".osprey-tmp-"));
+        }
+    }
+
+    @Test
+    void twoThreadsOnSmallBlocksKeepOrderLinesReasonsAndDoubleToStringText() throws Exception {
+        java.util.Random r = new java.util.Random(41);
+        StringBuilder text = new StringBuilder("id,years_it_experience,years_aws_experience,hours_of_study\r\n");
+        List<double[]> good = new java.util.ArrayList<>();
+        List<String> expectedRejects = new java.util.ArrayList<>();
+        long line = 2;
+        for (int i = 0; i < 20_000; i++) {
+            String eol = i % 3 == 0 ? "\r\n" : "\n";
+            int kind = r.nextInt(50);
+            if (kind == 0) {
+                text.append(eol); // blank: no row
+                line++;
+                continue;
+            }
+            String id = kind == 1 ? "\"two\nlines, " + i + "\"" : "r" + i;
+            double it = r.nextInt(16);
+            double aws = Math.round(r.nextDouble() * 800) / 100.0;
+            double hours = r.nextDouble() * 60;
+            if (kind == 2) {
+                text.append(id).append(",x,1,2").append(eol);
+                expectedRejects.add(line + ",\"The column 'years_it_experience' expects a number, not 'x'\"");
+            } else if (kind == 3) {
+                text.append(id).append(",1,2").append(eol);
+                expectedRejects.add(line + ",Expected 4 fields (the header's columns) but found 3.");
+            } else {
+                text.append(id).append(',').append((int) it).append(',').append(aws).append(',').append(hours).append(eol);
+                good.add(new double[] {it, aws, hours});
+            }
+            line += kind == 1 ? 2 : 1;
+        }
+        Path in = Files.writeString(tmp.resolve("two-threads.csv"), text);
+        Path out = tmp.resolve("two-threads-out.csv");
+        BatchSummary s = new BatchTransform(engine.registry(), 2, 1024).run(new BatchRequest("exam-score", 1, in, out, false),
+                JobContext.NONE);
+
+        assertThat(s.rowsScored()).isEqualTo(good.size());
+        assertThat(s.rowsRejected()).isEqualTo(expectedRejects.size());
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(good.size() + 1);
+        for (int i = 0; i < good.size(); i++) {
+            double[] x = good.get(i);
+            assertThat(lines.get(i + 1)).isEqualTo(Double.toString(model.predict(x[0], x[1], x[2]).value()));
+        }
+        List<String> rejected = Files.readAllLines(s.rejectedFile().orElseThrow());
+        assertThat(rejected).hasSize(expectedRejects.size() + 1);
+        for (int i = 0; i < expectedRejects.size(); i++) {
+            assertThat(rejected.get(i + 1)).isEqualTo(expectedRejects.get(i));
+        }
     }
 
     @Test
