@@ -68,21 +68,30 @@ final class SmileTreePredictor implements Predictor {
         smile.classification.RandomForest.Model[] models = forest.models();
         int[] seen = forest.classes();
         int k = seen.length;
-        double[] post = new double[k];
-        double[] prob = new double[k];
         StructType s = schema();
+        Tuple[] tuples = new Tuple[x.length];
         for (int i = 0; i < x.length; i++) {
-            Tuple t = Tuple.of(s, x[i]);
-            java.util.Arrays.fill(post, 0);
-            for (smile.classification.RandomForest.Model m : models) {
-                ((smile.model.cart.DecisionNode) m.tree().root().predict(t)).posteriori(prob);
-                double w = m.weight();
+            tuples[i] = Tuple.of(s, x[i]);
+        }
+        // Tree after tree over every row, not row after row over every tree: one tree's nodes stay
+        // in the cache for all rows instead of every row walking all trees' scattered nodes. Each
+        // row still adds the trees in the forest's order, so its sums are the same to the last bit.
+        double[][] post = new double[x.length][k];
+        double[] prob = new double[k];
+        for (smile.classification.RandomForest.Model m : models) {
+            smile.model.cart.Node root = m.tree().root();
+            double w = m.weight();
+            for (int i = 0; i < x.length; i++) {
+                ((smile.model.cart.DecisionNode) root.predict(tuples[i])).posteriori(prob);
+                double[] row = post[i];
                 for (int j = 0; j < k; j++) {
-                    post[j] += prob[j] * w;
+                    row[j] += prob[j] * w;
                 }
             }
-            smile.math.MathEx.unitize1(post);
-            out[i] = SmileFrames.spread(post, seen, numClasses);
+        }
+        for (int i = 0; i < x.length; i++) {
+            smile.math.MathEx.unitize1(post[i]);
+            out[i] = SmileFrames.spread(post[i], seen, numClasses);
         }
         return out;
     }
