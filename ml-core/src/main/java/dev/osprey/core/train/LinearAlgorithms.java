@@ -227,7 +227,19 @@ final class LinearAlgorithms {
             }
             double[][] m = StandardizedClassifier.moments(train.x());
             double[][] z = StandardizedClassifier.standardize(train.x(), m[0], m[1]);
-            return Fitted.of(new StandardizedClassifier(m[0], m[1], KNN.fit(z, train.labels(), o.k()), train.numClasses()));
+            return Fitted.of(new StandardizedClassifier(m[0], m[1], knn(z, train.labels(), o.k()), train.numClasses()));
+        }
+
+        /**
+         * Smile's {@code KNN.fit} searches a KD-tree for few features and, from 10 on, a cover tree
+         * whose metric is a lambda: a serialized lambda is no class a model file may hold, so such
+         * a model was refused when loaded. The same search structures here, the cover tree's metric
+         * the plain {@code EuclideanDistance} class (the same distance).
+         */
+        static KNN<double[]> knn(double[][] z, int[] labels, int k) {
+            smile.neighbor.KNNSearch<double[], double[]> search = z[0].length < 10 ? smile.neighbor.KDTree.of(z)
+                    : smile.neighbor.CoverTree.of(z, new smile.math.distance.EuclideanDistance());
+            return new KNN<>(search, labels, k);
         }
     }
 }

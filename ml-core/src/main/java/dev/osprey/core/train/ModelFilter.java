@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The deserialization filter of model files: only the classes a model is made of (Osprey's
- * model classes, the row-wise recipe classes, Smile's models, a few java.lang and java.util value classes, arrays of them),
+ * model classes, the row-wise recipe classes, the packages of Smile's models, a few java.lang and java.util value classes,
+ * arrays of them),
  * and hard limits on nesting, object count, array length and stream size. The limits are what
  * stop a crafted file (nested sets, "billion laughs") before it costs time or memory; the first
  * reason for a rejection is kept so the user reads it.
@@ -28,7 +29,7 @@ final class ModelFilter implements ObjectInputFilter {
             "java.lang.Object", "java.lang.String", "java.lang.Number", "java.lang.Enum", "java.lang.Boolean",
             "java.lang.Byte", "java.lang.Character", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
             "java.lang.Float", "java.lang.Double",
-            "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap",
+            "java.util.ArrayList", "java.util.Arrays$ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap",
             "java.util.TreeMap", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.BitSet",
             "java.util.Map$Entry", "java.util.CollSer", "java.util.ImmutableCollections$ListN",
             "java.util.ImmutableCollections$List12", "java.util.ImmutableCollections$MapN",
@@ -62,6 +63,17 @@ final class ModelFilter implements ObjectInputFilter {
             "dev.osprey.core.wrangle.StepFit$Fill", "dev.osprey.core.wrangle.StepFit$Scale",
             "dev.osprey.core.wrangle.StepFit$Categories", "dev.osprey.core.wrangle.StepFit$Edges",
             "dev.osprey.core.wrangle.StepFit$Bounds");
+
+    /**
+     * The Smile packages a fitted model is made of (every algorithm's model of every problem type
+     * holds classes of these only: {@code ModelFilterAlgorithmsTest}), each on its own, without its
+     * sub-packages. Smile's file readers ({@code smile.io}), data frames and the rest of the library
+     * cannot be in a model, so a file that holds them is refused.
+     */
+    private static final Set<String> SMILE_PACKAGES = Set.of("smile.classification", "smile.regression",
+            "smile.data.formula", "smile.data.type", "smile.math", "smile.math.kernel", "smile.model.cart",
+            "smile.model.mlp", "smile.model.svm", "smile.neighbor", "smile.stat.distribution", "smile.tensor",
+            "smile.util", "smile.util.function", "smile.validation", "smile.math.distance");
 
     private final long maxBytes;
     private volatile String rejection;
@@ -108,7 +120,11 @@ final class ModelFilter implements ObjectInputFilter {
     }
 
     static boolean allowed(String name) {
-        if (name.startsWith("smile.") || JAVA_CLASSES.contains(name) || OSPREY_CLASSES.contains(name)) {
+        if (JAVA_CLASSES.contains(name) || OSPREY_CLASSES.contains(name)) {
+            return true;
+        }
+        int dot = name.lastIndexOf('.');
+        if (name.startsWith("smile.") && SMILE_PACKAGES.contains(name.substring(0, dot))) {
             return true;
         }
         String pkg = "dev.osprey.core.train.";
