@@ -57,7 +57,14 @@ final class LiveChart extends VBox {
         Label title = new Label();
         title.textProperty().bind(Bindings.when(model.curveMetricProperty().isEmpty()).then("Training curve")
                 .otherwise(Bindings.concat("Training curve \u00b7 ", model.curveMetricProperty())));
-        getChildren().add(Cards.card("liveCard", title, null, body));
+        // XGBoost measures each per-round metric on a seeded sample of a large set (its final
+        // scores do not): said where the curve is, so its last point and the scores may differ
+        Label caption = new Label("Boosted trees measure each curve on up to 20,000 rows of its set (a seeded"
+                + " sample of a larger one); the scores below use every held-out row.");
+        caption.setId("liveCaption");
+        caption.visibleProperty().bind(chart.visibleProperty());
+        caption.managedProperty().bind(caption.visibleProperty());
+        getChildren().add(Cards.card("liveCard", title, caption, body));
         // A finished algorithm without rounds has nothing to draw: give its room to the result.
         visibleProperty().bind(Bindings.createBooleanBinding(() -> !model.curve().isEmpty()
                 || model.stateProperty().get() == RunState.IDLE || model.stateProperty().get().isRunning(),

@@ -166,6 +166,8 @@ class TrainingUiTest {
         waitForLayout();
         screenshot("training-live.png");
         assertThat(find(robot, "#runState").queryAs(Label.class).getText()).isEqualTo("Running");
+        // the curve says it may be measured on a sample; the scores use every held-out row
+        assertThat(find(robot, "#liveCaption").queryAs(Label.class).isVisible()).isTrue();
 
         robot.clickOn(find(robot, "#cancelButton").queryAs(Node.class));
         waitFor(() -> "Cancelled".equals(find(robot, "#runState").queryAs(Label.class).getText()));
