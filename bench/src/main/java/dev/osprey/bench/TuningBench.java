@@ -1,25 +1,14 @@
 package dev.osprey.bench;
 
-import dev.osprey.core.Engine;
-import dev.osprey.core.data.DataFormat;
-import dev.osprey.core.data.Dataset;
-import dev.osprey.core.data.ImportRequest;
-import dev.osprey.core.data.StorageMode;
 import dev.osprey.core.job.JobContext;
-import dev.osprey.core.train.TrainingRequest;
-import dev.osprey.core.tune.AshaSettings;
 import dev.osprey.core.tune.Budget;
 import dev.osprey.core.tune.Objective;
 import dev.osprey.core.tune.SearchSpace;
 import dev.osprey.core.tune.Strategy;
-import dev.osprey.core.tune.Trial;
 import dev.osprey.core.tune.TrialFunction;
-import dev.osprey.core.tune.TrialState;
 import dev.osprey.core.tune.Tuner;
 import dev.osprey.core.tune.TunerSettings;
-import dev.osprey.core.tune.TuningEvent;
 import dev.osprey.core.tune.TuningResult;
-import dev.osprey.core.tune.TuningSpec;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -50,6 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * time, each trial on one thread (the scheduler's scaling), and with the default threads (2 x 1 thread
  * against 1 trial with every core: what a user gets).</li>
  * </ul>
+ * The last two run through the product's own path in {@link TuningJobBench}.
  */
 final class TuningBench {
     private static final String SPACE = "max_depth=int(1,10);eta=log(0.005,0.5);subsample=float(0.4,1);"
@@ -57,15 +47,11 @@ final class TuningBench {
     private static final int RANDOM_TRIALS = 50;
     private static final int BAYES_CAP = 100;
 
-    private final Path dir;
     private final int seeds;
     private final long seedBase;
-    private final long hbSeed;
     private final PrintStream out;
 
-    TuningBench(Path dir, int seeds, long seedBase, long hbSeed, PrintStream out) {
-        this.hbSeed = hbSeed;
-        this.dir = dir;
+    TuningBench(int seeds, long seedBase, PrintStream out) {
         this.seeds = seeds;
         this.seedBase = seedBase;
         this.out = out;
@@ -95,15 +81,16 @@ final class TuningBench {
         System.out.printf(Locale.ROOT, "# Osprey tuning bench: Java %s, %d cores, load average %.2f at start%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        TuningBench bench = new TuningBench(dir, seeds, seedBase, hbSeed, System.out);
+        TuningBench bench = new TuningBench(seeds, seedBase, System.out);
         if (what.equals("efficiency") || what.equals("all")) {
             bench.efficiency();
         }
+        TuningJobBench jobs = new TuningJobBench(dir, hbSeed, System.out);
         if (what.equals("hyperband") || what.equals("all")) {
-            bench.hyperband();
+            jobs.hyperband();
         }
         if (what.equals("parallel") || what.equals("all")) {
-            bench.parallel();
+            jobs.parallel();
         }
     }
 
@@ -264,204 +251,5 @@ final class TuningBench {
     private static double gaussian(SplittableRandom r) {
         double u = Math.max(1e-300, r.nextDouble());
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
-    }
-
-    // ---- the product path: Hyperband vs random, parallel trials ------------------------------------
-
-    /** A fresh workspace with one generated binary dataset of {@code rows} x 20. */
-    private Dataset workspace(Engine engine, int rows) throws Exception {
-        TrainingData d = TrainingData.generate(rows, 20, 21);
-        Path csv = dir.resolve("tune-" + rows + "x20.csv");
-        d.writeCsv(csv);
-        try {
-            return engine.datasets().importFile(new ImportRequest(csv, "tune" + rows, DataFormat.CSV, StorageMode.COPY),
-                    JobContext.NONE);
-        } finally {
-            Files.deleteIfExists(csv);
-        }
-    }
-
-    private static Path freshDir(Path parent, String name) throws Exception {
-        Path ws = parent.resolve(name + "-" + System.nanoTime());
-        Files.createDirectories(ws.getParent());
-        return ws;
-    }
-
-    /** Best-so-far of a job over wall-clock seconds since its start, its trials and the process CPU time it took. */
-    private record Timeline(List<double[]> points, double total, TuningResult result, double cpu) {
-        /** Seconds until the best first was at most {@code target}; NaN if never. */
-        double reach(double target) {
-            return reach(target, 0);
-        }
-
-        /** Process CPU seconds until the best first was at most {@code target}: less noisy than wall-clock on a loaded machine. */
-        double reachCpu(double target) {
-            return reach(target, 2);
-        }
-
-        private double reach(double target, int column) {
-            for (double[] p : points) {
-                if (p[1] <= target) {
-                    return p[column];
-                }
-            }
-            return Double.NaN;
-        }
-
-        double best() {
-            return points.isEmpty() ? Double.NaN : points.getLast()[1];
-        }
-
-        /** Trials by state and the steps they ran, e.g. "27 trials: 5 complete, 22 pruned; 1,010 rounds". */
-        String summary() {
-            long steps = result.trials().stream().mapToLong(Trial::lastStep).sum();
-            return String.format(Locale.ROOT, "%d complete, %d pruned, %,d rounds, cpu %.1f s", result.count(TrialState.COMPLETE),
-                    result.count(TrialState.PRUNED), steps, cpu);
-        }
-    }
-
-    private static double cpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
-    }
-
-    private static Timeline timed(Engine engine, TuningSpec spec) throws Exception {
-        List<double[]> points = new java.util.concurrent.CopyOnWriteArrayList<>();
-        long t0 = System.nanoTime();
-        double c0 = cpuSeconds();
-        TuningResult result = engine.tuning().run(spec, JobContext.NONE, e -> {
-            if (e instanceof TuningEvent.BestChanged b) {
-                points.add(new double[] {(System.nanoTime() - t0) / 1e9, b.best().value().getAsDouble(), cpuSeconds() - c0});
-            }
-        });
-        return new Timeline(points, (System.nanoTime() - t0) / 1e9, result, cpuSeconds() - c0);
-    }
-
-    /** Median seconds of {@code n} single trainings of the template with {@code rounds}: a trial's fixed cost at 1 round. */
-    private static double trainSeconds(Engine engine, TrainingRequest template, int rounds, int n) throws Exception {
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            Map<String, String> options = new HashMap<>(template.options());
-            options.put("rounds", Integer.toString(rounds));
-            long t0 = System.nanoTime();
-            engine.training().train(template.withOptions(options), JobContext.NONE);
-            t[i] = (System.nanoTime() - t0) / 1e9;
-        }
-        return Stats.median(t);
-    }
-
-    void hyperband() throws Exception {
-        int rows = 10_000;
-        int trials = 27;
-        try (Engine engine = Engine.create(freshDir(dir, "tune-hb"))) {
-            Dataset set = workspace(engine, rows);
-            TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "120"));
-            // what pruning cannot save: a trial's cost at 1 round (read, prepare, record, save) against the full 120
-            trainSeconds(engine, template, 1, 1);
-            double fixed = trainSeconds(engine, template, 1, 5);
-            double full = trainSeconds(engine, template, 120, 3);
-            out.printf(Locale.ROOT, "# one trial through the product path: 1 round %.3f s, 120 rounds %.3f s (median)%n", fixed, full);
-            TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(2,10);eta=log(0.005,0.3);"
-                    + "min_child_weight=log(0.5,50);subsample=float(0.5,1)")).withObjective(Objective.minimize("log_loss"))
-                    .withBudget(Budget.trials(trials)).withSeed(hbSeed);
-            // the same inside a tuning job, which keeps the prepared data and XGBoost's matrices for its trials:
-            // 1-round trials, so what is left is what every trial pays whatever a pruner saves
-            Map<String, String> oneRound = new HashMap<>(template.options());
-            oneRound.put("rounds", "1");
-            Timeline ones = timed(engine, spec.withTemplate(template.withOptions(oneRound)).withStrategy(Strategy.RANDOM)
-                    .withBudget(Budget.trials(40)));
-            double[] each = ones.result().trials().stream().skip(5).mapToDouble(x -> x.elapsed().toNanos() / 1e9).toArray();
-            out.printf(Locale.ROOT, "# a trial's fixed cost inside a tuning job (1-round trials, the first 5 skipped): median %.1f ms,"
-                    + " whole job %.1f ms and cpu %.1f ms per trial%n", Stats.median(each) * 1000, ones.total() * 1000 / 40,
-                    ones.cpu() * 1000 / 40);
-            Timeline random = timed(engine, spec.withStrategy(Strategy.RANDOM));
-            double target = random.best() * 1.005;
-            double tr = random.reach(target);
-            Trial randomBest = random.result().best().orElseThrow();
-            out.printf(Locale.ROOT, "# random: %s; best trial #%d %s log_loss %.4f%n", random.summary(), randomBest.number(),
-                    randomBest.params(), randomBest.value().getAsDouble());
-            // the product's default (ASHA, one bracket, rungs at 13 and 39 rounds), Hyperband's three brackets (later first
-            // rungs for a third of the trials each) and the textbook minimum of a 27th (rungs at 4, 12, 36, 108: the first pass's default);
-            // -Dosprey.bench.asha=min,max,reduction,brackets;... adds variants
-            AshaSettings asha = AshaSettings.forResource(120);
-            List<AshaSettings> variants = new ArrayList<>(List.of(asha,
-                    new AshaSettings(asha.minResource(), asha.maxResource(), asha.reduction(), 3), new AshaSettings(4, 120, 3, 1)));
-            for (String v : System.getProperty("osprey.bench.asha", "").split(";")) {
-                if (!v.isBlank()) {
-                    String[] f = v.split(",");
-                    variants.add(new AshaSettings(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
-                }
-            }
-            out.println(AshaReplay.of(engine, random.result(), target, Stats.median(each), asha));
-            for (AshaSettings a : variants) {
-                Timeline t = timed(engine, spec.withStrategy(Strategy.HYPERBAND).withAsha(a));
-                double ta = t.reach(target);
-                String name = (a.brackets() == 1 ? "asha" : "hyperband " + a.brackets() + " brackets")
-                        + String.format(Locale.ROOT, " (min %d, reduction %d)", a.minResource(), a.reduction());
-                Trial same = t.result().trials().stream().filter(x -> x.number() == randomBest.number()).findFirst().orElseThrow();
-                out.printf(Locale.ROOT, "%s vs random  xgboost 120 rounds  %,d x 20  %d trials each  target log_loss %.4f (random best +0.5%%)"
-                                + "  ours %s (job %.1f s, best %.4f)  peer random %.1f s (job %.1f s)  ratio(peer/ours) %s  goal >= 3%n",
-                        name, rows, trials, target, Double.isNaN(ta) ? "never" : String.format(Locale.ROOT, "%.1f s", ta), t.total(),
-                        t.best(), tr, random.total(), Double.isNaN(ta) ? "n/a" : String.format(Locale.ROOT, "%.2f", tr / ta));
-                out.printf(Locale.ROOT, "%s vs random  whole job: ours %.1f s  peer %.1f s  ratio(peer/ours) %.2f  # ours %s; random's best"
-                                + " trial #%d here: %s at round %d; cpu to target ours %.1f s peer %.1f s ratio %.2f%n",
-                        name, t.total(), random.total(), random.total() / t.total(), t.summary(), same.number(), same.state(),
-                        same.lastStep(), t.reachCpu(target), random.reachCpu(target), random.reachCpu(target) / t.reachCpu(target));
-            }
-        }
-    }
-
-    /**
-     * Two figures: the scheduler's scaling (2 workers against 1, every trial on one thread, so the
-     * only difference is how many trials run at once) and what a user gets from the defaults (2
-     * workers of one thread each against 1 worker whose trial has every core); 2 workers of every
-     * core each shows why the default does not give each trial every core. Each setting runs
-     * {@code repeats} times, the settings in turn (the median job counts), after a warm-up job, so
-     * neither the JIT nor a burst of load falls on one setting only.
-     */
-    void parallel() throws Exception {
-        int rows = 20_000;
-        // 40, not 20: a job's last trial runs alone once no trial is left to start (0.47 s of a
-        // 2.9 s job of 20 trials, its longest trial here), a drain that is the batch's length, not
-        // the scheduler's throughput; twice the trials halve its share
-        int trials = 40;
-        int repeats = 3;
-        try (Engine engine = Engine.create(freshDir(dir, "tune-par"))) {
-            Dataset set = workspace(engine, rows);
-            TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "60"));
-            TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(3,8);eta=log(0.05,0.3)"))
-                    .withStrategy(Strategy.RANDOM).withBudget(Budget.trials(trials)).withSeed(3);
-            int cores = Runtime.getRuntime().availableProcessors();
-            timed(engine, spec.withParallelism(2).withBudget(Budget.trials(6)));
-            // workers x threads per trial; 0 threads = the product's default, cores / workers
-            int[][] settings = {{1, 1}, {2, 1}, {1, 0}, {2, cores}};
-            double[][] wall = new double[settings.length][repeats];
-            double[][] cpu = new double[settings.length][repeats];
-            for (int r = 0; r < repeats; r++) {
-                for (int k = 0; k < settings.length; k++) {
-                    Timeline t = timed(engine, spec.withParallelism(settings[k][0]).withThreadsPerTrial(settings[k][1]));
-                    wall[k][r] = t.total();
-                    cpu[k][r] = t.cpu();
-                }
-            }
-            double[] w = new double[settings.length];
-            StringBuilder detail = new StringBuilder();
-            for (int k = 0; k < settings.length; k++) {
-                w[k] = Stats.median(wall[k]);
-                int threads = spec.withParallelism(settings[k][0]).withThreadsPerTrial(settings[k][1]).threadsPerTrial(cores);
-                detail.append(String.format(Locale.ROOT, "; %d worker(s) x %d thread(s)%s: %.1f trials/min, jobs %s s, cores busy %.2f",
-                        settings[k][0], threads, settings[k][1] == 0 ? " (default)" : "", trials * 60 / w[k],
-                        java.util.Arrays.toString(java.util.Arrays.stream(wall[k]).map(x -> Math.round(x * 10) / 10.0).toArray()),
-                        Stats.median(cpu[k]) / w[k]));
-            }
-            out.printf(Locale.ROOT, "parallel trials, scheduler scaling (1 thread per trial in both)  xgboost 60 rounds  %,d x 20  %d trials"
-                            + "  ours 2 workers %.1f s (%.1f trials/min)  peer 1 worker %.1f s (%.1f trials/min)  ratio(ours/peer throughput) %.2f"
-                            + "  goal >= 1.7  (median of %d jobs each)%n", rows, trials, w[1], trials * 60 / w[1], w[0], trials * 60 / w[0],
-                    w[0] / w[1], repeats);
-            out.printf(Locale.ROOT, "parallel trials, defaults (2 workers x %d thread vs 1 worker x %d threads)  ours %.1f s (%.1f trials/min)"
-                            + "  peer %.1f s (%.1f trials/min)  ratio(ours/peer throughput) %.2f%n", spec.withParallelism(2).threadsPerTrial(cores),
-                    spec.threadsPerTrial(cores), w[1], trials * 60 / w[1], w[2], trials * 60 / w[2], w[2] / w[1]);
-            out.printf(Locale.ROOT, "# parallel: %d cores%s%n", cores, detail);
-        }
     }
 }
