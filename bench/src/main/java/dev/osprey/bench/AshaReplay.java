@@ -13,25 +13,39 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** The tuning bench's replay of random search's curves through early-stopping rules (see {@link #of}). */
+/**
+ * A replay, not a measurement: random search's recorded per-round validation curves (trial i is
+ * the same configuration in every strategy of one seed), each trial's measured cost per round and
+ * the measured fixed cost of a trial, run through early-stopping rules. Each replay returns the
+ * seconds until the rule has fully trained a configuration whose final value is at most the
+ * target, or NaN if it never does. Rules: the product's ASHA (a trial stops at a rung unless it is
+ * in the best {@code 1/reduction} of the trials that reached that rung before it; with several
+ * brackets, trial i runs in bracket {@code i mod brackets}), ASHA as in the paper (a trial pauses
+ * at a rung and resumes when it ranks in the best {@code 1/reduction}; a free worker first resumes
+ * the highest such trial, else starts a new one) and the bound of any pruner with a given first
+ * rung (every trial before random's best stopped at it).
+ */
 final class AshaReplay {
-    private AshaReplay() {
+    private final List<double[]> curves;
+    private final double[] perRound;
+    private final double[] finals;
+    private final double fixed;
+    private final int max;
+
+    private AshaReplay(List<double[]> curves, double[] perRound, double[] finals, double fixed, int max) {
+        this.curves = curves;
+        this.perRound = perRound;
+        this.finals = finals;
+        this.fixed = fixed;
+        this.max = max;
     }
 
-    /**
-     * A replay, not a measurement: random search's recorded per-round validation curves (same
-     * configurations, same seed), each trial's measured cost per round and the measured fixed cost
-     * of a trial, run through (a) the product's ASHA (a trial stops at a rung unless it is in the
-     * best third of the trials that reached that rung before it), (b) ASHA as in the paper (a trial
-     * pauses at a rung and resumes when it becomes the best third, so early trials are not run to
-     * the end for want of rivals) and (c) the bound of any pruner with this first rung: every trial
-     * before random's best stopped at the first rung. Prints the time to the target of each.
-     */
-    static String of(Engine engine, TuningResult random, double target, double fixed, AshaSettings asha) throws Exception {
+    /** The curves of a finished random job whose trials ran {@code max} rounds; empty (with why) when a trial has another length. */
+    static Optional<AshaReplay> record(Engine engine, TuningResult random, double fixed, int max, StringBuilder why) throws Exception {
         List<Trial> trials = random.trials().stream().sorted(Comparator.comparingInt(Trial::number)).toList();
-        int max = asha.maxResource();
         List<double[]> curves = new ArrayList<>();
         double[] perRound = new double[trials.size()];
         double[] finals = new double[trials.size()];
@@ -40,62 +54,127 @@ final class AshaReplay {
             double[] c = engine.experiments().history(t.run().orElseThrow(), "valid_logloss").stream()
                     .sorted(Comparator.comparingLong(MetricPoint::step))
                     .mapToDouble(MetricPoint::value).toArray();
-            if (c.length != max) {
-                return String.format(Locale.ROOT, "# replay skipped: trial %d has %d curve points, not %d", t.number(), c.length, max);
+            if (c.length != max || t.value().isEmpty()) {
+                why.append(String.format(Locale.ROOT, "trial %d has %d curve points, not %d", t.number(), c.length, max));
+                return Optional.empty();
             }
             curves.add(c);
             perRound[i] = Math.max(0, t.elapsed().toNanos() / 1e9 - fixed) / max;
             finals[i] = t.value().getAsDouble();
         }
-        List<Integer> rungs = new ArrayList<>();
-        for (int k = 0; asha.minResource() * Math.pow(asha.reduction(), k) <= 0.9 * max; k++) {
-            rungs.add((int) Math.round(asha.minResource() * Math.pow(asha.reduction(), k)));
+        return Optional.of(new AshaReplay(curves, perRound, finals, fixed, max));
+    }
+
+    /** The replay line of the single-seed bench: the product's ASHA, the paper's and the bound, for {@code asha}'s rungs. */
+    static String of(Engine engine, TuningResult random, double target, double fixed, AshaSettings asha) throws Exception {
+        StringBuilder why = new StringBuilder();
+        Optional<AshaReplay> r = record(engine, random, fixed, asha.maxResource(), why);
+        if (r.isEmpty()) {
+            return "# replay skipped: " + why;
         }
-        int eta = asha.reduction();
-        double randomTime = 0;
-        int randomBest = -1;
-        for (int i = 0; i < trials.size() && randomBest < 0; i++) {
-            randomTime += fixed + perRound[i] * max;
-            randomBest = finals[i] <= target ? i : -1;
-        }
-        double stopping = replayStopping(curves, perRound, finals, rungs, eta, max, fixed, target);
-        double promoting = replayPromoting(curves, perRound, finals, rungs, eta, max, fixed, target);
-        double bound = 0;
-        for (int i = 0; i < randomBest; i++) {
-            bound += fixed + perRound[i] * rungs.getFirst();
-        }
-        bound += fixed + perRound[randomBest] * max;
+        AshaReplay replay = r.get();
+        int n = replay.trials();
+        List<Integer> rungs = rungs(asha, 0);
+        double randomTime = replay.random(n, target);
+        double stopping = replay.stopping(n, asha, target);
+        double promoting = replay.promoting(n, asha, target);
+        double bound = replay.bound(n, rungs.getFirst(), target);
         return String.format(Locale.ROOT, "# replay of random's %d curves (fixed %.1f ms a trial + each trial's measured cost per round; rungs %s):"
                         + " random reaches the target in %.2f s; the product's ASHA %.2f s (ratio %.2f); ASHA with pause and resume %.2f s"
                         + " (ratio %.2f); bound, every trial before random's best stopped at round %d, %.2f s (ratio %.2f)",
-                trials.size(), fixed * 1000, rungs, randomTime, stopping, randomTime / stopping, promoting, randomTime / promoting,
+                n, fixed * 1000, rungs, randomTime, stopping, randomTime / stopping, promoting, randomTime / promoting,
                 rungs.getFirst(), bound, randomTime / bound);
     }
 
-    private static double bestUpTo(double[] curve, int step) {
+    int trials() {
+        return curves.size();
+    }
+
+    /** The best final value of the first {@code n} trials. */
+    double best(int n) {
         double b = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < step; s++) {
-            b = Math.min(b, curve[s]);
+        for (int i = 0; i < n; i++) {
+            b = Math.min(b, finals[i]);
         }
         return b;
     }
 
-    private static double replayStopping(List<double[]> curves, double[] perRound, double[] finals, List<Integer> rungs, int eta,
-                                         int max, double fixed, double target) {
-        List<List<Double>> reached = new ArrayList<>();
-        rungs.forEach(r -> reached.add(new ArrayList<>()));
+    /** Index of the first of the first {@code n} trials whose final value is at most {@code target}, or -1. */
+    int firstReaching(int n, double target) {
+        for (int i = 0; i < n; i++) {
+            if (finals[i] <= target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The rung steps of {@code bracket}, as the product's pruner places them (none in the last tenth of the resource). */
+    static List<Integer> rungs(AshaSettings asha, int bracket) {
+        List<Integer> rungs = new ArrayList<>();
+        for (int k = 0; asha.minResource() * Math.pow(asha.reduction(), bracket + k) <= 0.9 * asha.maxResource(); k++) {
+            rungs.add((int) Math.round(asha.minResource() * Math.pow(asha.reduction(), bracket + k)));
+        }
+        return rungs;
+    }
+
+    /** Random search: every trial to the end, in order. */
+    double random(int n, double target) {
         double time = 0;
-        for (int i = 0; i < curves.size(); i++) {
+        for (int i = 0; i < n; i++) {
+            time += fixed + perRound[i] * max;
+            if (finals[i] <= target) {
+                return time;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Every trial before the first that reaches the target stopped at {@code firstRung}; that one run to the end. */
+    double bound(int n, int firstRung, double target) {
+        int first = firstReaching(n, target);
+        if (first < 0) {
+            return Double.NaN;
+        }
+        double time = 0;
+        for (int i = 0; i < first; i++) {
+            time += fixed + perRound[i] * firstRung;
+        }
+        return time + fixed + perRound[first] * max;
+    }
+
+    private double bestUpTo(int trial, int step) {
+        double b = Double.POSITIVE_INFINITY;
+        double[] c = curves.get(trial);
+        for (int s = 0; s < step; s++) {
+            b = Math.min(b, c[s]);
+        }
+        return b;
+    }
+
+    /** The product's rule (stopping ASHA; Hyperband when {@code asha} has several brackets), one trial at a time. */
+    double stopping(int n, AshaSettings asha, double target) {
+        int eta = asha.reduction();
+        List<List<Integer>> rungsOf = new ArrayList<>();
+        Map<Long, List<Double>> reached = new HashMap<>();
+        for (int b = 0; b < asha.brackets(); b++) {
+            rungsOf.add(rungs(asha, b));
+        }
+        double time = 0;
+        for (int i = 0; i < n; i++) {
+            int bracket = i % asha.brackets();
+            List<Integer> rungs = rungsOf.get(bracket);
             time += fixed;
             int step = 0;
             boolean stopped = false;
             for (int k = 0; k < rungs.size() && !stopped; k++) {
                 time += perRound[i] * (rungs.get(k) - step);
                 step = rungs.get(k);
-                double loss = bestUpTo(curves.get(i), step);
-                reached.get(k).add(loss);
-                long better = reached.get(k).stream().filter(v -> v < loss).count();
-                stopped = better >= Math.max(1, reached.get(k).size() / eta);
+                double loss = bestUpTo(i, step);
+                List<Double> here = reached.computeIfAbsent(((long) bracket << 32) | k, x -> new ArrayList<>());
+                here.add(loss);
+                long better = here.stream().filter(v -> v < loss).count();
+                stopped = better >= Math.max(1, here.size() / eta);
             }
             if (!stopped) {
                 time += perRound[i] * (max - step);
@@ -107,9 +186,10 @@ final class AshaReplay {
         return Double.NaN;
     }
 
-    private static double replayPromoting(List<double[]> curves, double[] perRound, double[] finals, List<Integer> rungs, int eta,
-                                          int max, double fixed, double target) {
-        List<Integer> levels = new ArrayList<>(rungs);
+    /** ASHA as in the paper (pause at a rung, resume when in the best third), one bracket, one worker. */
+    double promoting(int n, AshaSettings asha, double target) {
+        int eta = asha.reduction();
+        List<Integer> levels = new ArrayList<>(rungs(asha, 0));
         levels.add(max);
         List<Map<Integer, Double>> at = new ArrayList<>();
         List<Set<Integer>> promoted = new ArrayList<>();
@@ -136,13 +216,13 @@ final class AshaReplay {
                 promoted.get(level).add(trial);
                 int to = levels.get(level + 1);
                 time += perRound[trial] * (to - levels.get(level));
-                at.get(level + 1).put(trial, to == max ? finals[trial] : bestUpTo(curves.get(trial), to));
+                at.get(level + 1).put(trial, to == max ? finals[trial] : bestUpTo(trial, to));
                 if (to == max && finals[trial] <= target) {
                     return time;
                 }
-            } else if (next < curves.size()) {
+            } else if (next < n) {
                 time += fixed + perRound[next] * levels.getFirst();
-                at.getFirst().put(next, bestUpTo(curves.get(next), levels.getFirst()));
+                at.getFirst().put(next, bestUpTo(next, levels.getFirst()));
                 next++;
             } else {
                 return Double.NaN;

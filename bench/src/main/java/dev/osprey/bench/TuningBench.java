@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code BenchMain tune [efficiency|hyperband|parallel|all] [--seeds N] [--dir D]}: the figures of the
+ * {@code BenchMain tune [efficiency|hyperband|hyperband-seeds|parallel|all] [--seeds N] [--seed-base B] [--hb-seed S] [--dir D]}:
+ * the figures of the
  * tuning issue.
  * <ul>
  * <li>efficiency: on 3 generated datasets, the trials Bayesian search (TPE) needs to reach the best of
@@ -34,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread), so the 1,000+ fits take minutes; the search engine is the product's ({@link Tuner}).</li>
  * <li>hyperband: the product path ({@code engine.tuning()}, every trial a recorded run): Hyperband/ASHA
  * against random search with the same trials (same seed, so the same configurations), wall-clock until
- * each first reaches random's final best validation log loss (+0.5%).</li>
+ * each first reaches random's final best validation log loss (+0.5%). hyperband-seeds: the same over
+ * {@code --seeds} seeds from {@code --hb-seed}, with replays of other rules, medians per rule.</li>
  * <li>parallel: the product path, random search, trials per minute of 2 trials at once against 1 at a
  * time, each trial on one thread (the scheduler's scaling), and with the default threads (2 x 1 thread
  * against 1 trial with every core: what a user gets).</li>
@@ -65,13 +67,13 @@ final class TuningBench {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "osprey-bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "efficiency", "hyperband", "parallel", "all" -> what = args[i];
+                case "efficiency", "hyperband", "hyperband-seeds", "parallel", "all" -> what = args[i];
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--seed-base" -> seedBase = Long.parseLong(args[++i]);
                 case "--hb-seed" -> hbSeed = Long.parseLong(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 default -> {
-                    System.err.println("unknown argument " + args[i] + "; usage: BenchMain tune [efficiency|hyperband|parallel|all]"
+                    System.err.println("unknown argument " + args[i] + "; usage: BenchMain tune [efficiency|hyperband|hyperband-seeds|parallel|all]"
                             + " [--seeds N] [--seed-base B] [--hb-seed S] [--dir D]");
                     System.exit(2);
                 }
@@ -88,6 +90,10 @@ final class TuningBench {
         TuningJobBench jobs = new TuningJobBench(dir, hbSeed, System.out);
         if (what.equals("hyperband") || what.equals("all")) {
             jobs.hyperband();
+        }
+        if (what.equals("hyperband-seeds")) {
+            // not in "all": 10 seeds of 81 random trials take about 7 minutes
+            jobs.hyperbandSeeds(seeds, hbSeed);
         }
         if (what.equals("parallel") || what.equals("all")) {
             jobs.parallel();

@@ -191,6 +191,92 @@ final class TuningJobBench {
     }
 
     /**
+     * The Hyperband figure over many seeds instead of one: for each seed, 81 random trials through
+     * the product path (their curves recorded), the product's ASHA measured on the first 27 of them
+     * (same seed, so the same configurations), and replays ({@link AshaReplay}) of the rules at 27
+     * and 81 trials: the product's ASHA and Hyperband, ASHA as in the paper (pause and resume), the
+     * textbook minimum resource (a rung at round 1, then 3, 9, 27, 81) and the bound of a first rung
+     * at 13. One seed says little: where random's best happens to come in the sequence sets most of
+     * the ratio, so the medians over seeds are the figure.
+     */
+    void hyperbandSeeds(int seeds, long seedBase) throws Exception {
+        int rows = 10_000;
+        int most = 81;
+        int[] sizes = {27, most};
+        try (Engine engine = Engine.create(freshDir(dir, "tune-hb-seeds"))) {
+            Dataset set = workspace(engine, rows);
+            TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "120"));
+            TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(2,10);eta=log(0.005,0.3);"
+                    + "min_child_weight=log(0.5,50);subsample=float(0.5,1)")).withObjective(Objective.minimize("log_loss"));
+            Map<String, String> oneRound = new HashMap<>(template.options());
+            oneRound.put("rounds", "1");
+            Timeline ones = timed(engine, spec.withTemplate(template.withOptions(oneRound)).withStrategy(Strategy.RANDOM)
+                    .withBudget(Budget.trials(40)));
+            double fixed = Stats.median(ones.result().trials().stream().skip(5).mapToDouble(x -> x.elapsed().toNanos() / 1e9).toArray());
+            AshaSettings asha = AshaSettings.forResource(120);
+            AshaSettings hyperband = new AshaSettings(asha.minResource(), asha.maxResource(), asha.reduction(), 3);
+            AshaSettings textbook = new AshaSettings(1, 120, 3, 1);
+            String[] rules = {"product asha (rungs 13, 39; measured)", "product asha (replay)", "product hyperband 3 brackets (replay)",
+                    "paper asha, pause and resume (replay)", "textbook asha, rungs 1, 3, 9, 27, 81 (replay)",
+                    "textbook asha, pause and resume (replay)", "bound, first rung 13 (replay)"};
+            // ratio[size][rule][seed]; NaN when the rule never reached random's best
+            double[][][] ratio = new double[sizes.length][rules.length][seeds];
+            out.printf(Locale.ROOT, "# hyperband over seeds: xgboost 120 rounds, %,d x 20, target random's best + 0.5%%, a trial's fixed cost"
+                    + " %.1f ms; per seed: random's best trial, then ratio(random/rule) per rule in the order of the summary below%n", rows,
+                    fixed * 1000);
+            for (int k = 0; k < seeds; k++) {
+                long seed = seedBase + k;
+                Timeline random = timed(engine, spec.withStrategy(Strategy.RANDOM).withBudget(Budget.trials(most)).withSeed(seed));
+                StringBuilder why = new StringBuilder();
+                AshaReplay replay = AshaReplay.record(engine, random.result(), fixed, 120, why).orElseThrow(
+                        () -> new IllegalStateException("seed " + seed + ": " + why));
+                Timeline measured = timed(engine, spec.withStrategy(Strategy.HYPERBAND).withAsha(asha).withSeed(seed)
+                        .withBudget(Budget.trials(sizes[0])));
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "seed %d", seed));
+                for (int z = 0; z < sizes.length; z++) {
+                    int n = sizes[z];
+                    double target = replay.best(n) * 1.005;
+                    double r = replay.random(n, target);
+                    double[] times = {Double.NaN, replay.stopping(n, asha, target), replay.stopping(n, hyperband, target),
+                            replay.promoting(n, asha, target), replay.stopping(n, textbook, target), replay.promoting(n, textbook, target),
+                            replay.bound(n, 13, target)};
+                    if (n == sizes[0]) {
+                        // wall-clock: random's first 27 trials are the 27-trial job's, so its timeline tells when that job reaches the target
+                        ratio[z][0][k] = random.reach(target) / measured.reach(target);
+                    } else {
+                        ratio[z][0][k] = Double.NaN;
+                    }
+                    line.append(String.format(Locale.ROOT, "  |  %d trials: best #%d", n, replay.firstReaching(n, target)));
+                    for (int q = 0; q < rules.length; q++) {
+                        if (q > 0) {
+                            ratio[z][q][k] = r / times[q];
+                        }
+                        line.append(' ').append(Double.isNaN(ratio[z][q][k]) ? (q == 0 && n != sizes[0] ? "-" : "never")
+                                : String.format(Locale.ROOT, "%.2f", ratio[z][q][k]));
+                    }
+                }
+                out.println(line);
+                out.flush();
+            }
+            for (int z = 0; z < sizes.length; z++) {
+                for (int q = 0; q < rules.length; q++) {
+                    if (q == 0 && z > 0) {
+                        continue;
+                    }
+                    double[] v = ratio[z][q].clone();
+                    long never = java.util.Arrays.stream(v).filter(Double::isNaN).count();
+                    // a rule that never reached the target counts as ratio 0 in the median: it did not get there at all
+                    double[] counted = java.util.Arrays.stream(v).map(x -> Double.isNaN(x) ? 0 : x).toArray();
+                    out.printf(Locale.ROOT, "%s vs random  xgboost 120 rounds  %,d x 20  %d trials each  %d seeds from %d  median ratio(random/rule) %.2f"
+                                    + "  (min %.2f, max %.2f, never reached %d)  goal >= 3%n", rules[q], rows, sizes[z], seeds, seedBase,
+                            Stats.median(counted), java.util.Arrays.stream(counted).min().orElse(0),
+                            java.util.Arrays.stream(counted).max().orElse(0), never);
+                }
+            }
+        }
+    }
+
+    /**
      * Two figures: the scheduler's scaling (2 workers against 1, every trial on one thread, so the
      * only difference is how many trials run at once) and what a user gets from the defaults (2
      * workers of one thread each against 1 worker whose trial has every core); 2 workers of every

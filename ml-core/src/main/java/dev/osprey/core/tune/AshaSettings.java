@@ -24,8 +24,9 @@ public record AshaSettings(int minResource, int maxResource, int reduction, int 
      * Reduction 3, one bracket, and a minimum resource that leaves two rungs below the maximum
      * (at a ninth and a third of it: 13 and 40 of 120 rounds). Boosted trees ranked after 3% of
      * their rounds (the textbook max/27, rung at round 4) are ranked badly: in the tuning bench the
-     * configuration that ended best was stopped at round 12 on three seeds of three, while a ninth
-     * kept it on two of three and reached random search's best 2-5x sooner.
+     * configuration that ended best was stopped at round 12 on three seeds of three. With a ninth,
+     * over ten seeds (bench/README.md, session 5), ASHA reached random search's best a median 1.15x
+     * sooner (up to 3.3x; never on three seeds), the textbook rungs never on six.
      */
     public static AshaSettings forResource(int maxResource) {
         int min = Math.max(1, (int) Math.round(maxResource / 9.0));
