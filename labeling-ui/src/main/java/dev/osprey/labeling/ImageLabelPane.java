@@ -4,15 +4,12 @@ import dev.osprey.core.label.Box;
 import dev.osprey.core.label.LabelClass;
 import dev.osprey.core.label.LabelValue;
 import javafx.geometry.Point2D;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +21,15 @@ import java.util.function.Consumer;
  * a box moves it; drag a corner handle resizes it; with extreme-point mode on, four clicks (the
  * object's top, bottom, left and right-most points) make a box. Wheel zooms at the pointer,
  * right- or middle-drag pans. Edits are reported through {@code onEdit} as whole new values.
+ * The mapping to the screen is a {@link Viewport}; the painting is {@link BoxPainter}'s.
  */
 public final class ImageLabelPane extends Region {
-    private static final double HANDLE = 6;
     private static final double MIN_BOX = 3;
 
     private final Canvas canvas = new Canvas();
-    private final List<LabelClass> classes;
     private final Consumer<LabelValue.Boxes> onEdit;
+    private final Viewport view = new Viewport();
+    private final BoxPainter painter;
 
     private DecodedImage image;
     private List<Box> boxes = new ArrayList<>();
@@ -42,10 +40,6 @@ public final class ImageLabelPane extends Region {
     private boolean extremeMode;
     private boolean drawing = true;
     private final List<Point2D> extremePoints = new ArrayList<>();
-
-    private double zoom = 1;
-    private double panX;
-    private double panY;
 
     private enum Drag { NONE, DRAW, MOVE, RESIZE, PAN }
 
@@ -58,8 +52,8 @@ public final class ImageLabelPane extends Region {
     private double panStartY;
 
     public ImageLabelPane(List<LabelClass> classes, Consumer<LabelValue.Boxes> onEdit) {
-        this.classes = List.copyOf(classes);
         this.onEdit = onEdit;
+        this.painter = new BoxPainter(List.copyOf(classes), view);
         getChildren().add(canvas);
         getStyleClass().add("image-label-pane");
         setFocusTraversable(true);
@@ -157,15 +151,10 @@ public final class ImageLabelPane extends Region {
 
     public void fit() {
         if (image == null || getWidth() <= 0 || getHeight() <= 0) {
-            zoom = 1;
-            panX = 0;
-            panY = 0;
-            redraw();
-            return;
+            view.reset();
+        } else {
+            view.fit(getWidth(), getHeight(), imageWidth, imageHeight);
         }
-        zoom = Math.min(getWidth() / imageWidth, getHeight() / imageHeight) * 0.98;
-        panX = (getWidth() - imageWidth * zoom) / 2;
-        panY = (getHeight() - imageHeight * zoom) / 2;
         redraw();
     }
 
@@ -174,21 +163,18 @@ public final class ImageLabelPane extends Region {
     }
 
     private void zoomAt(double factor, double x, double y) {
-        double z = Math.clamp(zoom * factor, 0.02, 40);
-        panX = x - (x - panX) * z / zoom;
-        panY = y - (y - panY) * z / zoom;
-        zoom = z;
+        view.zoomAt(factor, x, y);
         redraw();
     }
 
     /** Screen point to image pixels. */
     public Point2D toImage(double x, double y) {
-        return new Point2D((x - panX) / zoom, (y - panY) / zoom);
+        return view.toImage(x, y);
     }
 
     /** Image pixels to pane coordinates (for tests and overlays). */
     public Point2D toScreen(double ix, double iy) {
-        return new Point2D(ix * zoom + panX, iy * zoom + panY);
+        return view.toScreen(ix, iy);
     }
 
     private void pressed(MouseEvent e) {
@@ -199,8 +185,8 @@ public final class ImageLabelPane extends Region {
         if (e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE) {
             drag = Drag.PAN;
             dragStart = new Point2D(e.getX(), e.getY());
-            panStartX = panX;
-            panStartY = panY;
+            panStartX = view.panX();
+            panStartY = view.panY();
             return;
         }
         if (!drawing) {
@@ -253,8 +239,7 @@ public final class ImageLabelPane extends Region {
 
     private void dragged(MouseEvent e) {
         if (drag == Drag.PAN) {
-            panX = panStartX + e.getX() - dragStart.getX();
-            panY = panStartY + e.getY() - dragStart.getY();
+            view.panTo(panStartX + e.getX() - dragStart.getX(), panStartY + e.getY() - dragStart.getY());
             redraw();
             return;
         }
@@ -353,7 +338,7 @@ public final class ImageLabelPane extends Region {
         Point2D[] corners = {toScreen(b.left(), b.top()), toScreen(b.right(), b.top()),
                 toScreen(b.right(), b.bottom()), toScreen(b.left(), b.bottom())};
         for (int i = 0; i < 4; i++) {
-            if (Math.abs(corners[i].getX() - sx) <= HANDLE + 2 && Math.abs(corners[i].getY() - sy) <= HANDLE + 2) {
+            if (Math.abs(corners[i].getX() - sx) <= BoxPainter.HANDLE + 2 && Math.abs(corners[i].getY() - sy) <= BoxPainter.HANDLE + 2) {
                 return i;
             }
         }
@@ -372,55 +357,15 @@ public final class ImageLabelPane extends Region {
 
     private void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.web("#2b2b2b"));
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        painter.background(g, canvas.getWidth(), canvas.getHeight());
         if (image == null) {
             return;
         }
-        g.setImageSmoothing(zoom < 2);
-        g.drawImage(image.image(), panX, panY, imageWidth * zoom, imageHeight * zoom);
-        g.setFont(Font.font(12));
-        g.setTextBaseline(VPos.BOTTOM);
-        for (int i = 0; i < boxes.size(); i++) {
-            Box b = boxes.get(i);
-            Color c = Color.web(classes.get(Math.min(b.label(), classes.size() - 1)).color());
-            Point2D tl = toScreen(b.left(), b.top());
-            double w = b.width() * zoom;
-            double h = b.height() * zoom;
-            g.setFill(c.deriveColor(0, 1, 1, i == selected ? 0.25 : 0.12));
-            g.fillRect(tl.getX(), tl.getY(), w, h);
-            g.setStroke(c);
-            g.setLineWidth(i == selected ? 3 : 2);
-            g.strokeRect(tl.getX(), tl.getY(), w, h);
-            String name = classes.get(Math.min(b.label(), classes.size() - 1)).name();
-            g.setFill(c);
-            g.fillRect(tl.getX(), tl.getY() - 16, name.length() * 7 + 8, 16);
-            g.setFill(Color.WHITE);
-            g.fillText(name, tl.getX() + 4, tl.getY() - 2);
-            if (i == selected) {
-                g.setFill(Color.WHITE);
-                g.setStroke(c);
-                g.setLineWidth(1.5);
-                for (Point2D p : List.of(tl, toScreen(b.right(), b.top()), toScreen(b.right(), b.bottom()), toScreen(b.left(), b.bottom()))) {
-                    g.fillRect(p.getX() - HANDLE / 2, p.getY() - HANDLE / 2, HANDLE, HANDLE);
-                    g.strokeRect(p.getX() - HANDLE / 2, p.getY() - HANDLE / 2, HANDLE, HANDLE);
-                }
-            }
-        }
+        painter.image(g, image.image(), imageWidth, imageHeight);
+        painter.boxes(g, boxes, selected);
         if (drag == Drag.DRAW && dragNow != null) {
-            Point2D a = toScreen(dragStart.getX(), dragStart.getY());
-            Point2D b = toScreen(dragNow.getX(), dragNow.getY());
-            g.setStroke(Color.web(classes.get(currentClass).color()));
-            g.setLineWidth(2);
-            g.setLineDashes(6, 4);
-            g.strokeRect(Math.min(a.getX(), b.getX()), Math.min(a.getY(), b.getY()), Math.abs(b.getX() - a.getX()),
-                    Math.abs(b.getY() - a.getY()));
-            g.setLineDashes();
+            painter.draft(g, dragStart, dragNow, currentClass);
         }
-        g.setFill(Color.web("#ffcc00"));
-        for (Point2D p : extremePoints) {
-            Point2D s = toScreen(p.getX(), p.getY());
-            g.fillOval(s.getX() - 4, s.getY() - 4, 8, 8);
-        }
+        painter.extremePoints(g, extremePoints);
     }
 }

@@ -12,12 +12,9 @@ import dev.osprey.core.label.LabelValue;
 import dev.osprey.core.label.Span;
 import dev.osprey.core.workspace.Workspace;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +26,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,65 +36,17 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The labeling panel in a real scene: boxes by mouse and keys, spans by selection and keys, undo, drafts, the ? sheet. */
 @ExtendWith(ApplicationExtension.class)
-class LabelingPanelTest {
+class LabelingPanelTest extends LabelingPanelFixture {
     @TempDir
     static Path tmp;
-
-    private Stage stage;
-    private Workspace workspace;
-    private ImageLoader loader;
-    private final List<Long> shown = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
     }
 
-    @AfterEach
-    void tearDown() {
-        if (loader != null) {
-            loader.close();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
-
     private LabelingPanel open(LabelStore store, LabelJob job, String annotator) throws Exception {
-        LabelingSession session = new LabelingSession(store, job, annotator);
-        loader = loader == null ? new ImageLoader(workspace.root(), 2048, true) : loader;
-        LabelingPanel panel = new LabelingPanel(session, loader);
-        panel.setOnShown(shown::add);
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(new Scene(panel, 1100, 720));
-            stage.show();
-            panel.start();
-            panel.requestFocus();
-        }).get(10, TimeUnit.SECONDS);
-        return panel;
-    }
-
-    private static void snapshot(LabelingPanel panel, String name) throws Exception {
-        Files.createDirectories(Path.of("/tmp/shots"));
-        WaitForAsyncUtils.asyncFx(() -> {
-            WritableImage img = panel.getScene().snapshot(null);
-            BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_ARGB);
-            for (int y = 0; y < out.getHeight(); y++) {
-                for (int x = 0; x < out.getWidth(); x++) {
-                    out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
-                }
-            }
-            try {
-                ImageIO.write(out, "png", Path.of("/tmp/shots", name).toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(10, TimeUnit.SECONDS);
-    }
-
-    private void waitShown(int count) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown.size() >= count);
-        WaitForAsyncUtils.waitForFxEvents();
+        return open(new LabelingSession(store, job, annotator), 1100, 720, false);
     }
 
     private static Point2D onScreen(ImageLabelPane pane, double ix, double iy) {
@@ -109,21 +56,7 @@ class LabelingPanelTest {
 
     @Test
     void tenImagesLabelledWithBoxesByMouseAndKeys(FxRobot robot) throws Exception {
-        Path images = tmp.resolve("images");
-        Files.createDirectories(images);
-        List<String> sources = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            BufferedImage img = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
-            var g = img.createGraphics();
-            g.setColor(new Color(60 + i * 15, 120, 170));
-            g.fillRect(0, 0, 800, 600);
-            g.setColor(Color.ORANGE);
-            g.fillRect(100, 100, 200, 150);
-            g.dispose();
-            Path p = images.resolve("street" + i + ".png");
-            ImageIO.write(img, "png", p.toFile());
-            sources.add(p.toString());
-        }
+        List<String> sources = streetImages(tmp.resolve("images"), 10, i -> new Color(60 + i * 15, 120, 170));
         workspace = Workspace.create(tmp.resolve("ws-boxes"));
         LabelStore store = new LabelService(workspace).store();
         LabelJob job = store.create(new LabelJobSpec("streets", LabelTaskType.BOUNDING_BOX, LabelClass.of("car", "person"),

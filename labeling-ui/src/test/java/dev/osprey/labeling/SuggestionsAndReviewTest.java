@@ -14,12 +14,9 @@ import dev.osprey.core.label.LabelValue;
 import dev.osprey.core.label.ReviewState;
 import dev.osprey.core.label.Span;
 import dev.osprey.core.workspace.Workspace;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,64 +25,27 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Model suggestions shown pre-filled (accepted with Enter or changed with the usual keys), and review mode. */
 @ExtendWith(ApplicationExtension.class)
-class SuggestionsAndReviewTest {
+class SuggestionsAndReviewTest extends LabelingPanelFixture {
     @TempDir
     static Path tmp;
-
-    private Stage stage;
-    private Workspace workspace;
-    private ImageLoader loader;
-    private final List<Long> shown = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
     }
 
-    @AfterEach
-    void tearDown() {
-        if (loader != null) {
-            loader.close();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
-
     private LabelingPanel open(LabelingSession session) throws Exception {
-        loader = loader == null ? new ImageLoader(workspace.root(), 2048, true) : loader;
-        LabelingPanel panel = new LabelingPanel(session, loader);
-        panel.setOnShown(shown::add);
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.setScene(new Scene(panel, 1000, 640));
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            panel.start();
-            panel.requestFocus();
-        }).get(10, TimeUnit.SECONDS);
-        return panel;
-    }
-
-    private void waitShown(int count) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown.size() >= count);
-        WaitForAsyncUtils.waitForFxEvents();
+        return open(session, 1000, 640, true);
     }
 
     private static Label badge(LabelingPanel panel) {
@@ -132,21 +92,7 @@ class SuggestionsAndReviewTest {
 
     @Test
     void suggestedBoxesArePreDrawnAndAReviewerCorrectsAClass(FxRobot robot) throws Exception {
-        Path dir = tmp.resolve("images");
-        Files.createDirectories(dir);
-        List<String> sources = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            BufferedImage img = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
-            var g = img.createGraphics();
-            g.setColor(new Color(90, 130, 170));
-            g.fillRect(0, 0, 800, 600);
-            g.setColor(Color.ORANGE);
-            g.fillRect(100, 100, 200, 150);
-            g.dispose();
-            Path p = dir.resolve("street" + i + ".png");
-            ImageIO.write(img, "png", p.toFile());
-            sources.add(p.toString());
-        }
+        List<String> sources = streetImages(tmp.resolve("images"), 2, i -> new Color(90, 130, 170));
         workspace = Workspace.create(tmp.resolve("ws-boxes"));
         LabelStore store = new LabelService(workspace).store();
         LabelJob job = store.create(new LabelJobSpec("streets", LabelTaskType.BOUNDING_BOX, LabelClass.of("car", "bus"), "", 1), sources);
@@ -208,23 +154,5 @@ class SuggestionsAndReviewTest {
         Annotation a = store.annotationsOf(item.id()).getFirst();
         assertThat(a.value()).isEqualTo(proposed);
         assertThat(a.review()).isEqualTo(ReviewState.ACCEPTED);
-    }
-
-    private static void snapshot(LabelingPanel panel, String name) throws Exception {
-        Files.createDirectories(Path.of("/tmp/shots"));
-        WaitForAsyncUtils.asyncFx(() -> {
-            WritableImage img = panel.getScene().snapshot(null);
-            BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_ARGB);
-            for (int y = 0; y < out.getHeight(); y++) {
-                for (int x = 0; x < out.getWidth(); x++) {
-                    out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
-                }
-            }
-            try {
-                ImageIO.write(out, "png", Path.of("/tmp/shots", name).toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,7 +1,10 @@
 package dev.osprey.app.automl;
 
 import dev.osprey.app.shell.Page;
-import dev.osprey.app.tune.Combos;
+import dev.osprey.app.jobpage.Cards;
+import dev.osprey.app.jobpage.Combos;
+import dev.osprey.app.jobpage.FormParts;
+import dev.osprey.app.jobpage.RunHeader;
 import dev.osprey.app.tune.MetricFormat;
 import dev.osprey.app.tune.ProgressRow;
 import dev.osprey.app.tune.RegisterBestRow;
@@ -11,7 +14,6 @@ import dev.osprey.core.automl.LeaderboardEntry;
 import dev.osprey.core.data.Dataset;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -20,24 +22,17 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -65,7 +60,8 @@ public final class AutoMlView implements Page {
         root.setId("automlView");
         root.getProperties().put(AutoMlViewModel.class, model); // tests reach the model through the node
         root.setLeft(form());
-        VBox main = new VBox(14, header(), failure(), warningsCard(), leaderboardCard(), winnerCard());
+        VBox main = new VBox(14, header(), RunHeader.failureBanner("automlFailure", model.failureProperty(), false),
+                warningsCard(), leaderboardCard(), winnerCard());
         main.getStyleClass().add("run-area");
         ScrollPane scroll = new ScrollPane(main);
         scroll.setFitToWidth(true);
@@ -93,127 +89,45 @@ public final class AutoMlView implements Page {
         return model;
     }
 
-    private static VBox card(String id, String title, String caption, Node content) {
-        Label t = new Label(title);
-        t.getStyleClass().add("card-title");
-        VBox box = new VBox(4, t);
-        if (caption != null) {
-            Label c = new Label(caption);
-            c.getStyleClass().add("card-caption");
-            c.setWrapText(true);
-            box.getChildren().add(c);
-        }
-        box.getChildren().add(content);
-        box.getStyleClass().add("result-card");
-        box.setId(id);
-        return box;
-    }
-
     private Node form() {
-        ComboBox<Dataset> dataset = new ComboBox<>(model.datasets());
+        ComboBox<Dataset> dataset = new ComboBox<>(model.data().datasets());
         dataset.setId("automlDatasetChoice");
         dataset.setMaxWidth(Double.MAX_VALUE);
         Combos.label(dataset, Dataset::name);
-        Combos.sync(dataset, model.datasetProperty());
-        ComboBox<String> target = new ComboBox<>(model.targets());
+        Combos.sync(dataset, model.data().datasetProperty());
+        ComboBox<String> target = new ComboBox<>(model.data().targets());
         target.setId("automlTargetChoice");
         target.setMaxWidth(Double.MAX_VALUE);
-        Combos.sync(target, model.targetProperty());
+        Combos.sync(target, model.data().targetProperty());
         TextField minutes = new TextField();
         minutes.setId("automlMinutes");
         minutes.getStyleClass().add("option-field");
         minutes.textProperty().bindBidirectional(model.minutesProperty());
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(100);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(labels, fields);
-        g.addRow(0, fieldLabel("Dataset"), dataset);
-        g.addRow(1, fieldLabel("Target"), target);
-        g.addRow(2, fieldLabel("Budget (min)"), minutes);
+        GridPane g = FormParts.grid(100);
+        g.addRow(0, FormParts.fieldLabel("Dataset", null), dataset);
+        g.addRow(1, FormParts.fieldLabel("Target", null), target);
+        g.addRow(2, FormParts.fieldLabel("Budget (min)", null), minutes);
         Label about = new Label("AutoML infers the problem type, checks the data, tunes each candidate algorithm "
                 + "(boosted trees, random forest, linear or logistic, k-NN, SVM, MLP) within its share of the budget, "
                 + "and ranks them by cross-validation.");
         about.getStyleClass().add("hint");
         about.setWrapText(true);
-        Label problem = new Label();
-        problem.setId("automlProblem");
-        problem.getStyleClass().add("setup-problem");
-        problem.setWrapText(true);
-        problem.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
-        Button start = new Button("Start AutoML", new FontIcon(MaterialDesignP.PLAY));
-        start.setId("startAutoml");
-        start.getStyleClass().addAll("accent", "start-button");
-        start.setMaxWidth(Double.MAX_VALUE);
-        start.setTooltip(new Tooltip("Ctrl+Enter"));
-        start.disableProperty().bind(model.canStartProperty().not());
-        start.setOnAction(e -> model.start());
-        Label section = new Label("AutoML");
-        section.getStyleClass().add("form-section");
-        VBox content = new VBox(section, g, about, problem, start);
-        content.getStyleClass().add("setup-form");
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.getStyleClass().add("setup-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(340);
-        scroll.setPrefWidth(380);
+        Label problem = FormParts.problem("automlProblem", model.problemProperty(), model.problemProperty().isNotNull());
+        Button start = FormParts.start("startAutoml", "Start AutoML", "Ctrl+Enter", model.canStartProperty(), model::start);
+        ScrollPane scroll = new ScrollPane();
+        FormParts.column(scroll, new VBox(FormParts.section("AutoML"), g, about, problem, start), 340, 380);
         return scroll;
-    }
-
-    private static Label fieldLabel(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
     }
 
     private Node header() {
         Label title = new Label("AutoML");
         title.getStyleClass().add("run-title");
-        Label state = new Label();
-        state.setId("automlState");
-        state.getStyleClass().add("state-chip");
-        state.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stateProperty().get()) {
-            case IDLE -> "";
-            case RUNNING -> "Running";
-            case FINISHED -> "Done";
-            case STOPPED -> "Stopped";
-            case FAILED -> "Failed";
-        }, model.stateProperty()));
-        state.visibleProperty().bind(state.textProperty().isNotEmpty());
+        Label state = RunHeader.stateChip("automlState", model.stateProperty(), TuneState::chipText);
         ProgressRow progressRow = new ProgressRow("automlProgress", "stopAutoml", "Stop the search; candidates that finished stay on the leaderboard", model.progressProperty(),
                 model.stateProperty(), model::stop);
-        Label message = new Label();
-        message.setId("automlMessage");
-        message.getStyleClass().add("hint");
-        message.setWrapText(true);
-        message.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TuneState.IDLE))
-                .then("Choose a dataset, its target and a time budget, then Start AutoML (Ctrl+Enter).")
-                .otherwise(model.messageProperty()));
-        HBox top = new HBox(10, title, state);
-        top.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, top, progressRow, message);
-        box.getStyleClass().addAll("result-card", "run-header");
-        return box;
-    }
-
-    private Node failure() {
-        Label failure = new Label();
-        failure.setId("automlFailure");
-        failure.getStyleClass().add("failure-banner");
-        failure.setWrapText(true);
-        failure.setMaxWidth(Double.MAX_VALUE);
-        failure.textProperty().bind(model.failureProperty());
-        failure.visibleProperty().bind(model.failureProperty().isNotNull());
-        failure.managedProperty().bind(failure.visibleProperty());
-        return failure;
+        Label message = RunHeader.message("automlMessage", model.stateProperty(), TuneState.IDLE,
+                "Choose a dataset, its target and a time budget, then Start AutoML (Ctrl+Enter).", model.messageProperty());
+        return RunHeader.card(RunHeader.titleRow(title, state, false), progressRow, message);
     }
 
     private Node warningsCard() {
@@ -229,7 +143,7 @@ public final class AutoMlView implements Page {
             }
         };
         model.warnings().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
-        VBox card = card("warningsCard", "Data checks", "Warnings of the data-quality checks on the dataset and target.", lines);
+        VBox card = Cards.card("warningsCard", "Data checks", "Warnings of the data-quality checks on the dataset and target.", lines);
         card.visibleProperty().bind(Bindings.isNotEmpty(model.warnings()));
         card.managedProperty().bind(card.visibleProperty());
         return card;
@@ -258,7 +172,7 @@ public final class AutoMlView implements Page {
             return r == null || r.entry().isEmpty();
         }, board.getSelectionModel().selectedItemProperty()));
         copy.setOnAction(e -> model.copyAsNotebookCell(board.getSelectionModel().getSelectedItem()));
-        return card("leaderboardCard", "Leaderboard", "Each candidate tuned within its share of the budget; best first.",
+        return Cards.card("leaderboardCard", "Leaderboard", "Each candidate tuned within its share of the budget; best first.",
                 new VBox(6, board, copy));
     }
 
@@ -291,7 +205,7 @@ public final class AutoMlView implements Page {
                 model.registeredProperty());
         Label imp = new Label("Feature importance");
         imp.getStyleClass().add("subsection");
-        VBox card = card("winnerCard", "Winner", null, new VBox(8, summary, imp, bars, row));
+        VBox card = Cards.card("winnerCard", "Winner", null, new VBox(8, summary, imp, bars, row));
         card.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.resultProperty().get() != null
                 && model.resultProperty().get().best().isPresent(), model.resultProperty()));
         card.managedProperty().bind(card.visibleProperty());

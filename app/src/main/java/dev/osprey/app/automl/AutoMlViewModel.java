@@ -1,10 +1,13 @@
 package dev.osprey.app.automl;
 
 import dev.osprey.app.AppContext;
+import dev.osprey.app.jobpage.DatasetChoice;
+import dev.osprey.app.jobpage.Failures;
+import dev.osprey.app.jobpage.JobPageModel;
+import dev.osprey.app.jobpage.PageWorker;
 import dev.osprey.app.tune.Coalescer;
 import dev.osprey.app.tune.MetricFormat;
 import dev.osprey.app.tune.TuneState;
-import dev.osprey.app.tune.Worker;
 import dev.osprey.core.Engine;
 import dev.osprey.core.automl.AutoMlEvent;
 import dev.osprey.core.automl.AutoMlException;
@@ -12,8 +15,6 @@ import dev.osprey.core.automl.AutoMlRequest;
 import dev.osprey.core.automl.AutoMlResult;
 import dev.osprey.core.automl.LeaderboardEntry;
 import dev.osprey.core.quality.QualityWarning;
-import dev.osprey.core.data.Column;
-import dev.osprey.core.data.ColumnRole;
 import dev.osprey.core.data.Dataset;
 import dev.osprey.core.job.Job;
 import dev.osprey.core.registry.ModelVersion;
@@ -22,15 +23,11 @@ import dev.osprey.core.tune.TrialState;
 import dev.osprey.core.tune.TuningEvent;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -54,38 +51,28 @@ import java.util.concurrent.TimeUnit;
  * winner's report; registering the winner and copying a candidate as a notebook cell. UI
  * executor only; events come back coalesced.
  */
-public final class AutoMlViewModel {
+public final class AutoMlViewModel extends JobPageModel<TuneState, AutoMlResult> {
     static final long FLUSH_MILLIS = 150;
     private static final Logger LOG = LoggerFactory.getLogger(AutoMlViewModel.class);
+    private static final Failures FAILURES = Failures.CHECKED;
 
-    private final AppContext app;
-    private final Executor io;
     private final Coalescer.Later later;
-    private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
-    private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
-    private final ObservableList<String> targets = FXCollections.observableArrayList();
-    private final StringProperty target = new SimpleStringProperty(this, "target");
+    /** The target's name alone decides the problem here; nothing to check again when it stays. */
+    private final DatasetChoice data = new DatasetChoice(() -> {
+    });
+    private final ObjectProperty<Dataset> dataset = data.datasetProperty();
+    private final StringProperty target = data.targetProperty();
     private final StringProperty minutes = new SimpleStringProperty(this, "minutes", "2");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-    private final ReadOnlyObjectWrapper<TuneState> state = new ReadOnlyObjectWrapper<>(this, "state", TuneState.IDLE);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<Objective> objective = new ReadOnlyObjectWrapper<>(this, "objective");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final LiveLeaderboard board = new LiveLeaderboard();
     private final ReadOnlyObjectWrapper<AutoMlResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
-    private final ReadOnlyObjectWrapper<ModelVersion> registered = new ReadOnlyObjectWrapper<>(this, "registered");
-    private final BooleanBinding canStart;
-    private final BooleanBinding canRegister;
-    private Job<AutoMlResult> job;
-    private long generation;
     private TextClipboard clipboard = text -> {
     };
 
     public AutoMlViewModel(AppContext app) {
-        this(app, Worker.start("osprey-automl-page"));
+        this(app, PageWorker.start("osprey-automl-page"));
     }
 
     private AutoMlViewModel(AppContext app, ScheduledExecutorService worker) {
@@ -93,17 +80,15 @@ public final class AutoMlViewModel {
     }
 
     AutoMlViewModel(AppContext app, Executor io, Coalescer.Later later) {
-        this.app = Objects.requireNonNull(app);
-        this.io = Objects.requireNonNull(io);
+        super(app, io, TuneState.IDLE);
         this.later = Objects.requireNonNull(later);
-        dataset.addListener((o, a, d) -> onDataset(d));
-        for (Observable in : new Observable[]{datasets, dataset, target, minutes}) {
+        for (Observable in : new Observable[]{data.datasets(), dataset, target, minutes}) {
             in.addListener(o -> problem.set(findProblem()));
         }
         problem.set(findProblem());
-        canStart = Bindings.createBooleanBinding(() -> problem.get() == null && !state.get().isRunning(), problem, state);
-        canRegister = Bindings.createBooleanBinding(() -> result.get() != null && result.get().best().isPresent()
-                && registered.get() == null && modelName.get() != null && !modelName.get().isBlank(), result, registered, modelName);
+        rules(Bindings.createBooleanBinding(() -> problem.get() == null && !state.get().isRunning(), problem, state),
+                Bindings.createBooleanBinding(() -> result.get() != null && result.get().best().isPresent()
+                        && registered.get() == null && modelName.get() != null && !modelName.get().isBlank(), result, registered, modelName));
         app.engineProperty().addListener((o, a, b) -> {
             generation++;
             job = null;
@@ -118,20 +103,9 @@ public final class AutoMlViewModel {
         clipboard = Objects.requireNonNull(c);
     }
 
-    public ObservableList<Dataset> datasets() {
-        return datasets;
-    }
-
-    public ObjectProperty<Dataset> datasetProperty() {
-        return dataset;
-    }
-
-    public ObservableList<String> targets() {
-        return targets;
-    }
-
-    public StringProperty targetProperty() {
-        return target;
+    /** The dataset and target to search on. */
+    public DatasetChoice data() {
+        return data;
     }
 
     public StringProperty minutesProperty() {
@@ -140,22 +114,6 @@ public final class AutoMlViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<TuneState> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Objective> objectiveProperty() {
@@ -176,57 +134,33 @@ public final class AutoMlViewModel {
         return result.getReadOnlyProperty();
     }
 
-    public StringProperty modelNameProperty() {
-        return modelName;
-    }
-
-    public ReadOnlyObjectProperty<ModelVersion> registeredProperty() {
-        return registered.getReadOnlyProperty();
-    }
-
-    public BooleanBinding canStartProperty() {
-        return canStart;
-    }
-
-    public BooleanBinding canRegisterProperty() {
-        return canRegister;
-    }
-
     public CompletableFuture<Void> refresh() {
         Engine engine = app.engine();
         if (engine == null) {
-            datasets.clear();
+            data.datasets().clear();
             return CompletableFuture.completedFuture(null);
         }
-        return Worker.supply(engine, e -> e.datasets().list(), io).handleAsync((list, error) -> {
+        return inBackground(engine, e -> e.datasets().list(), (list, error) -> {
             if (engine != app.engine()) {
                 return null;
             }
             if (error != null) {
-                LOG.warn("Cannot list the datasets", Worker.unwrap(error));
+                LOG.warn("Cannot list the datasets", Failures.unwrap(error));
                 return null;
             }
-            Dataset keep = dataset.get();
-            datasets.setAll(list);
-            Dataset next = keep == null ? null : list.stream().filter(d -> d.id().equals(keep.id())).findFirst().orElse(null);
-            dataset.set(next != null ? next : list.isEmpty() ? null : list.getFirst());
+            data.setDatasets(list);
             return null;
-        }, app.uiExecutor());
+        });
     }
 
     /** Starts the search; the future completes once its end is on screen. */
     public CompletableFuture<Void> start() {
+        AutoMlRequest request = fromForm(() -> AutoMlRequest.of(dataset.get().id(), target.get(), budget()).withParallelism(1),
+                "Cannot start AutoML");
+        if (request == null) {
+            return CompletableFuture.completedFuture(null);
+        }
         Engine engine = app.engine();
-        if (!canStart.get() || engine == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        AutoMlRequest request;
-        try {
-            request = AutoMlRequest.of(dataset.get().id(), target.get(), budget()).withParallelism(1);
-        } catch (IllegalArgumentException e) {
-            app.dialogs().showError("Cannot start AutoML", e.getMessage(), null);
-            return CompletableFuture.completedFuture(null);
-        }
         long g = ++generation;
         clear();
         state.set(TuneState.RUNNING);
@@ -236,40 +170,33 @@ public final class AutoMlViewModel {
         String name = dataset.get().name();
         Job<AutoMlResult> submitted = app.jobs().submit("AutoML on " + name + " \u2192 " + target.get(),
                 ctx -> engine.automl().run(request, ctx, feed::add));
-        job = submitted;
-        return submitted.result().handleAsync((done, error) -> {
+        return follow(submitted, (done, error) -> {
             feed.drainNow();
             finish(g, done, error);
             return null;
-        }, app.uiExecutor());
+        });
     }
 
     public void stop() {
-        Job<AutoMlResult> running = job;
-        if (running != null && state.get().isRunning()) {
-            message.set("Stopping\u2026");
-            running.cancel();
-        }
+        stopJob("Stopping\u2026");
     }
 
     /** Registers the winner's run under {@link #modelNameProperty()}. */
     public CompletableFuture<ModelVersion> registerBest() {
-        Engine engine = app.engine();
         AutoMlResult r = result.get();
-        if (!canRegister.get() || engine == null || r == null) {
+        String name = nameToRegister();
+        if (name == null || r == null) {
             return CompletableFuture.completedFuture(null);
         }
+        Engine engine = app.engine();
         LeaderboardEntry best = r.best().orElseThrow();
-        String name = modelName.get().strip();
-        return Worker.supply(engine, e -> e.registry().register(best.run(), name), io).handleAsync((version, error) -> {
+        return registerInBackground(engine, e -> e.registry().register(best.run(), name), (version, error) -> {
             if (error != null) {
-                app.dialogs().showError("Cannot register the model", Worker.message(error), null);
+                app.dialogs().showError("Cannot register the model", FAILURES.message(error), null);
                 return null;
             }
-            registered.set(version);
-            app.dialogs().notify("Registered " + version.name() + " version " + version.version() + ".");
-            return version;
-        }, app.uiExecutor());
+            return announce(version, true);
+        });
     }
 
     /** Copies a ranked candidate as a notebook cell that trains it again. */
@@ -290,7 +217,7 @@ public final class AutoMlViewModel {
     }
 
     private String findProblem() {
-        if (datasets.isEmpty()) {
+        if (data.datasets().isEmpty()) {
             return "Import a dataset first (Data page).";
         }
         if (dataset.get() == null) {
@@ -307,19 +234,6 @@ public final class AutoMlViewModel {
             return "The time budget is a number of minutes, e.g. 2 or 0.5.";
         }
         return null;
-    }
-
-    private void onDataset(Dataset d) {
-        if (d == null) {
-            targets.clear();
-            target.set(null);
-            return;
-        }
-        String keep = target.get();
-        targets.setAll(d.columns().stream().filter(c -> c.role() != ColumnRole.ID && c.role() != ColumnRole.IGNORE)
-                .map(Column::name).toList());
-        target.set(keep != null && targets.contains(keep) && d.target().isEmpty() ? keep
-                : d.target().map(Column::name).orElse(targets.isEmpty() ? null : targets.getLast()));
     }
 
     private void onEvents(long g, List<AutoMlEvent> batch) {
@@ -368,17 +282,17 @@ public final class AutoMlViewModel {
         job = null;
         progress.set(1);
         if (error != null) {
-            Throwable cause = Worker.unwrap(error);
+            Throwable cause = Failures.unwrap(error);
             if (cause instanceof CancellationException) {
                 state.set(TuneState.STOPPED);
                 message.set("Stopped; the leaderboard keeps the candidates that finished.");
                 return;
             }
-            failure.set(Worker.message(error));
+            failure.set(FAILURES.message(error));
             state.set(TuneState.FAILED);
             message.set("Failed");
             if (!(cause instanceof AutoMlException) && !(cause instanceof IllegalArgumentException)) {
-                app.dialogs().showError("AutoML failed", Worker.message(error), Worker.details(error));
+                app.dialogs().showError("AutoML failed", FAILURES.message(error), Failures.details(error));
             }
             return;
         }

@@ -1,14 +1,9 @@
 package dev.osprey.app.automl;
 
+import dev.osprey.app.jobpage.Bars;
 import dev.osprey.app.tune.MetricFormat;
-import javafx.geometry.HPos;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 
 import java.util.Comparator;
 import java.util.List;
@@ -20,16 +15,7 @@ final class FeatureBars extends GridPane {
 
     FeatureBars() {
         setId("featureBars");
-        setHgap(8);
-        setVgap(5);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints bars = new ColumnConstraints();
-        bars.setHgrow(Priority.ALWAYS);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setMinWidth(60);
-        values.setHalignment(HPos.RIGHT);
-        getColumnConstraints().addAll(names, bars, values);
+        Bars.columns(this, 5, 60);
     }
 
     void show(Map<String, Double> byColumn) {
@@ -43,20 +29,7 @@ final class FeatureBars extends GridPane {
         double max = Math.max(1e-12, order.stream().mapToDouble(e -> Math.abs(e.getValue())).max().orElse(1));
         int row = 0;
         for (Map.Entry<String, Double> e : order) {
-            Label name = new Label(e.getKey());
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            Region bar = new Region();
-            bar.getStyleClass().add("importance-bar");
-            bar.setMinHeight(13);
-            bar.setMaxHeight(13);
-            StackPane track = new StackPane(bar);
-            track.setAlignment(Pos.CENTER_LEFT);
-            track.setMinWidth(40);
-            bar.maxWidthProperty().bind(track.widthProperty().multiply(Math.abs(e.getValue()) / max));
-            bar.prefWidthProperty().bind(bar.maxWidthProperty());
-            Label value = new Label(MetricFormat.value(e.getValue()));
-            value.getStyleClass().add("hint");
-            addRow(row++, name, track, value);
+            Bars.add(this, row++, e.getKey(), Math.abs(e.getValue()) / max, MetricFormat.value(e.getValue()), 13);
         }
     }
 }

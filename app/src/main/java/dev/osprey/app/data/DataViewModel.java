@@ -17,29 +17,25 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
- * The Data page's state: the workspace's datasets (filtered by the search text), the selected
- * one, its editable schema and its first rows. All state is read and written on the UI executor;
- * catalog and DuckDB calls run on {@code io} and come back through {@link AppContext#uiExecutor()}.
+ * The Data page's state: the workspace's datasets (filtered by the search text, {@link DatasetSearch}),
+ * the selected one, its editable schema and its first rows ({@link DatasetPreview}). All state is read
+ * and written on the UI executor; catalog and DuckDB calls run on {@code io} and come back through
+ * {@link AppContext#uiExecutor()}.
  * Each background result is dropped when the workspace or the selection changed meanwhile.
  */
 public final class DataViewModel {
-    static final int PREVIEW_ROWS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(DataViewModel.class);
 
     /** Work on a workspace's datasets, run off the UI thread. */
@@ -53,30 +49,22 @@ public final class DataViewModel {
     private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
     /** One read-only view, kept: a fresh wrapper per call could be collected with the listeners added to it. */
     private final ObservableList<Dataset> datasetsView = FXCollections.unmodifiableObservableList(datasets);
-    private final FilteredList<Dataset> visible = new FilteredList<>(datasets);
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final DatasetSearch search = new DatasetSearch(this, datasets);
     private final ReadOnlyObjectWrapper<Dataset> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyBooleanWrapper listLoading = new ReadOnlyBooleanWrapper(this, "listLoading");
     private final ReadOnlyStringWrapper listError = new ReadOnlyStringWrapper(this, "listError");
-    private final ReadOnlyObjectWrapper<TablePreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
-    private final ReadOnlyBooleanWrapper previewLoading = new ReadOnlyBooleanWrapper(this, "previewLoading");
-    private final ReadOnlyStringWrapper previewError = new ReadOnlyStringWrapper(this, "previewError");
     private final ReadOnlyBooleanWrapper schemaSaving = new ReadOnlyBooleanWrapper(this, "schemaSaving");
     private final SchemaModel schema = new SchemaModel();
+    private final DatasetPreview preview;
     private final ImportFlow imports;
     private final GridModel grid;
     private final RecipeModel recipe;
     private final BooleanBinding workspaceOpen;
     private long listGeneration;
-    private long selectionGeneration;
 
     /** The studio's view model: catalog reads run on one daemon thread of its own. */
     public DataViewModel(AppContext app) {
-        this(app, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "osprey-data-page");
-            t.setDaemon(true);
-            return t;
-        }));
+        this(app, daemon("osprey-data-page"));
     }
 
     /** Tests pass {@code Runnable::run} for {@code io} (and as the context's UI executor). */
@@ -84,14 +72,11 @@ public final class DataViewModel {
         this.app = Objects.requireNonNull(app);
         this.io = Objects.requireNonNull(io);
         this.workspaceOpen = Bindings.isNotNull(app.engineProperty());
+        this.preview = new DatasetPreview(this, app);
         this.imports = new ImportFlow(this, app);
         this.grid = new GridModel(daemon("osprey-grid"), daemon("osprey-grid-pages"), app.uiExecutor());
         this.recipe = new RecipeModel(app, daemon("osprey-recipe"), grid);
         recipe.setOnSaved(saved -> reveal(saved.id()));
-        search.addListener((o, a, b) -> {
-            String needle = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
-            visible.setPredicate(needle.isEmpty() ? null : d -> matches(d, needle));
-        });
         app.engineProperty().addListener((o, before, after) -> onWorkspaceChanged());
     }
 
@@ -108,11 +93,11 @@ public final class DataViewModel {
 
     /** The datasets the search text lets through: what the list shows. */
     public ObservableList<Dataset> visibleDatasets() {
-        return visible;
+        return search.visible();
     }
 
     public StringProperty searchProperty() {
-        return search;
+        return search.textProperty();
     }
 
     public ReadOnlyObjectProperty<Dataset> selectedProperty() {
@@ -137,15 +122,15 @@ public final class DataViewModel {
     }
 
     public ReadOnlyObjectProperty<TablePreview> previewProperty() {
-        return preview.getReadOnlyProperty();
+        return preview.rowsProperty();
     }
 
     public ReadOnlyBooleanProperty previewLoadingProperty() {
-        return previewLoading.getReadOnlyProperty();
+        return preview.loadingProperty();
     }
 
     public ReadOnlyStringProperty previewErrorProperty() {
-        return previewError.getReadOnlyProperty();
+        return preview.errorProperty();
     }
 
     public SchemaModel schema() {
@@ -251,7 +236,7 @@ public final class DataViewModel {
 
     /** Loads the selected dataset's first rows again (F5 on the preview). */
     public void reloadPreview() {
-        loadPreview(selected.get());
+        preview.load(selected.get());
     }
 
     /** Saves the edited schema; a refused change is shown to the user and the edits stay. */
@@ -317,7 +302,7 @@ public final class DataViewModel {
                 app.dialogs().showError("Cannot delete " + dataset.name(), Problems.message(error), Problems.details(error));
                 return null;
             }
-            Dataset next = neighbour(dataset);
+            Dataset next = search.neighbour(dataset);
             datasets.removeIf(d -> d.id().equals(dataset.id()));
             if (selected.get() != null && selected.get().id().equals(dataset.id())) {
                 show(next, true);
@@ -348,7 +333,7 @@ public final class DataViewModel {
     // --- internals --------------------------------------------------------------------------------
 
     private void onWorkspaceChanged() {
-        selectionGeneration++;
+        preview.invalidate();
         datasets.clear();
         show(null, true);
         imports.workspaceChanged();
@@ -359,32 +344,8 @@ public final class DataViewModel {
         selected.set(dataset);
         if (reload) {
             schema.load(dataset);
-            loadPreview(dataset);
+            preview.load(dataset);
         }
-    }
-
-    private void loadPreview(Dataset dataset) {
-        long generation = ++selectionGeneration;
-        preview.set(null);
-        previewError.set(null);
-        Engine engine = app.engine();
-        if (dataset == null || engine == null) {
-            previewLoading.set(false);
-            return;
-        }
-        previewLoading.set(true);
-        background(engine, s -> s.preview(dataset.id(), PREVIEW_ROWS)).whenCompleteAsync((rows, error) -> {
-            if (generation != selectionGeneration) {
-                return;
-            }
-            previewLoading.set(false);
-            if (error != null) {
-                LOG.warn("Cannot preview {}", dataset.name(), Problems.unwrap(error));
-                previewError.set(Problems.message(error));
-            } else {
-                preview.set(rows);
-            }
-        }, app.uiExecutor());
     }
 
     private void replace(Dataset updated) {
@@ -396,25 +357,5 @@ public final class DataViewModel {
         if (selected.get() != null && selected.get().id().equals(updated.id())) {
             show(updated, true);
         }
-    }
-
-    private Dataset neighbour(Dataset gone) {
-        List<Dataset> shown = List.copyOf(visible);
-        int at = -1;
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).id().equals(gone.id())) {
-                at = i;
-            }
-        }
-        if (at < 0 || shown.size() == 1) {
-            return null;
-        }
-        return at + 1 < shown.size() ? shown.get(at + 1) : shown.get(at - 1);
-    }
-
-    private static boolean matches(Dataset d, String needle) {
-        return d.name().toLowerCase(Locale.ROOT).contains(needle)
-               || d.format().label().toLowerCase(Locale.ROOT).contains(needle)
-               || (d.sourcePath() != null && d.sourcePath().toLowerCase(Locale.ROOT).contains(needle));
     }
 }

@@ -1,6 +1,8 @@
 package dev.osprey.app.quality;
 
 import dev.osprey.app.AppContext;
+import dev.osprey.app.jobpage.Failures;
+import dev.osprey.app.jobpage.JobStatusModel;
 import dev.osprey.core.Engine;
 import dev.osprey.core.data.Column;
 import dev.osprey.core.data.Dataset;
@@ -10,8 +12,6 @@ import dev.osprey.core.job.JobEvent;
 import dev.osprey.core.quality.HtmlReport;
 import dev.osprey.core.quality.QualityReport;
 import dev.osprey.core.quality.QualityRequest;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,15 +37,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * of the job center; its progress reaches the UI through {@link AppContext#uiExecutor()},
  * coalesced (latest wins) so a burst of events is one UI update. Holds no Node.
  */
-public final class QualityReportViewModel {
+public final class QualityReportViewModel extends JobStatusModel<QualityReportViewModel.State, QualityReport> {
     private static final Logger LOG = LoggerFactory.getLogger(QualityReportViewModel.class);
     /** Shown in the target choice for "no target". */
     public static final String NO_TARGET = "(no target)";
 
     /** Where the report is in its life. */
-    public enum State {
+    public enum State implements JobStatusModel.Phase {
         IDLE, RUNNING, DONE, FAILED, CANCELLED;
 
+        @Override
         public boolean isRunning() {
             return this == RUNNING;
         }
@@ -54,44 +54,21 @@ public final class QualityReportViewModel {
 
     private final AppContext app;
     private final DatasetId dataset;
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyStringWrapper datasetName = new ReadOnlyStringWrapper(this, "datasetName", "");
     private final ReadOnlyObjectWrapper<QualityReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final StringProperty target = new SimpleStringProperty(this, "target", NO_TARGET);
     private final ObservableList<String> targetChoices = FXCollections.observableArrayList(NO_TARGET);
-    private volatile Job<QualityReport> job;
-    private long generation;
 
     /**
      * A report on {@code dataset}; {@code target} empty means the dataset's TARGET-role column, if
      * any. Nothing runs until {@link #start()}.
      */
     public QualityReportViewModel(AppContext app, DatasetId dataset, Optional<String> target) {
+        super(State.IDLE, -1);
         this.app = Objects.requireNonNull(app);
         this.dataset = Objects.requireNonNull(dataset);
         // null: "the dataset's own target", settled when the dataset is read
         this.target.set(target.map(String::strip).filter(t -> !t.isEmpty()).orElse(null));
-    }
-
-    public ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    /** In [0, 1], or negative while unknown. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** Why the last report failed, else null. */
-    public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty datasetNameProperty() {
@@ -167,11 +144,7 @@ public final class QualityReportViewModel {
 
     /** Asks the running report to stop. */
     public void cancel() {
-        Job<QualityReport> running = job;
-        if (running != null && state.get().isRunning()) {
-            message.set("Cancelling\u2026");
-            running.cancel();
-        }
+        stopJob("Cancelling\u2026");
     }
 
     /**
@@ -191,7 +164,7 @@ public final class QualityReportViewModel {
             CompletableFuture<Path> shown = new CompletableFuture<>();
             app.uiExecutor().execute(() -> {
                 if (error != null) {
-                    Throwable cause = unwrap(error);
+                    Throwable cause = Failures.unwrap(error);
                     LOG.warn("Exporting the quality report to {} failed", file, cause);
                     app.dialogs().showError("Cannot export the report", "Cannot write " + file + ": " + cause.getMessage(), null);
                     shown.complete(null);
@@ -232,7 +205,7 @@ public final class QualityReportViewModel {
             state.set(State.DONE);
             return;
         }
-        Throwable cause = unwrap(error);
+        Throwable cause = Failures.unwrap(error);
         if (cause instanceof CancellationException) {
             message.set("Cancelled");
             state.set(State.CANCELLED);
@@ -243,14 +216,6 @@ public final class QualityReportViewModel {
         failure.set(text);
         message.set("");
         state.set(State.FAILED);
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     /** Keeps the latest progress and lets at most one UI update wait at a time. */

@@ -1,5 +1,6 @@
 package dev.osprey.app.train;
 
+import dev.osprey.app.jobpage.Cards;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.LineChart;

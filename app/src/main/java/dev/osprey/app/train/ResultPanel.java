@@ -1,5 +1,6 @@
 package dev.osprey.app.train;
 
+import dev.osprey.app.jobpage.Cards;
 import dev.osprey.core.registry.ModelVersion;
 import dev.osprey.core.train.ProblemType;
 import javafx.beans.binding.Bindings;

@@ -1,5 +1,7 @@
 package dev.osprey.app.train;
 
+import dev.osprey.app.jobpage.Combos;
+import dev.osprey.app.jobpage.FormParts;
 import dev.osprey.core.data.Dataset;
 import dev.osprey.core.train.Algorithm;
 import dev.osprey.core.train.ProblemType;
@@ -21,11 +23,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.util.Objects;
+
+import static dev.osprey.app.jobpage.FormParts.fieldLabel;
+import static dev.osprey.app.jobpage.FormParts.section;
 
 /**
  * The left side of the Training page: what to train. Every field writes straight into
@@ -46,42 +48,13 @@ final class SetupForm extends ScrollPane {
     SetupForm(TrainingViewModel model) {
         this.model = Objects.requireNonNull(model);
         this.setup = model.setup();
-        getStyleClass().add("setup-scroll");
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        VBox content = new VBox(section("Data"), dataFields(), section("Algorithm"), algorithmFields(),
-                section("Validation"), validationFields(), section("Run"), runFields());
-        content.getStyleClass().add("setup-form");
-        setContent(content);
-        setMinWidth(360);
-        setPrefWidth(430);
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-section");
-        return l;
-    }
-
-    private static Label fieldLabel(String text, Node target) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        l.setLabelFor(target);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
+        FormParts.column(this, new VBox(section("Data"), dataFields(), section("Algorithm"), algorithmFields(),
+                section("Validation"), validationFields(), section("Run"), runFields()), 360, 430);
     }
 
     private static GridPane grid() {
-        GridPane g = new GridPane();
+        GridPane g = FormParts.grid(96);
         g.getStyleClass().add("form-grid");
-        g.setHgap(10);
-        g.setVgap(8);
-        var labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(96);
-        var fields = new javafx.scene.layout.ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        g.getColumnConstraints().addAll(labels, fields);
         return g;
     }
 
@@ -90,28 +63,28 @@ final class SetupForm extends ScrollPane {
         dataset.setId("datasetChoice");
         dataset.setMaxWidth(Double.MAX_VALUE);
         dataset.setPromptText("Choose a dataset");
-        Choices.label(dataset, d -> d.name() + "  \u00b7  " + String.format("%,d rows", d.rowCount()));
-        Choices.buttonLabel(dataset, Dataset::name);
-        Choices.sync(dataset, setup.datasetProperty());
+        Combos.listLabel(dataset, d -> d.name() + "  \u00b7  " + String.format("%,d rows", d.rowCount()));
+        Combos.buttonLabel(dataset, Dataset::name);
+        Combos.sync(dataset, setup.datasetProperty());
 
         // a recipe saved on this dataset: the model trains on its result and takes the dataset's raw columns
         ComboBox<String> recipe = new ComboBox<>(setup.recipes());
         recipe.setId("recipeChoice");
         recipe.setMaxWidth(Double.MAX_VALUE);
-        Choices.sync(recipe, setup.recipeProperty());
+        Combos.sync(recipe, setup.recipeProperty());
 
         ComboBox<String> target = new ComboBox<>(setup.targets());
         target.setId("targetChoice");
         target.setMaxWidth(Double.MAX_VALUE);
         target.setPromptText("Column to predict");
-        Choices.sync(target, setup.targetProperty());
+        Combos.sync(target, setup.targetProperty());
 
         var typeItems = FXCollections.observableArrayList(autoType(), TypeOption.of(ProblemType.REGRESSION),
                 TypeOption.of(ProblemType.BINARY), TypeOption.of(ProblemType.MULTICLASS));
         ComboBox<TypeOption> type = new ComboBox<>(typeItems);
         type.setId("problemTypeChoice");
         type.setMaxWidth(Double.MAX_VALUE);
-        Choices.label(type, TypeOption::text);
+        Combos.listLabel(type, TypeOption::text);
         type.setValue(typeItems.getFirst());
         type.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -180,8 +153,8 @@ final class SetupForm extends ScrollPane {
         algorithm.setId("algorithmChoice");
         algorithm.setMaxWidth(Double.MAX_VALUE);
         algorithm.setPromptText("Choose an algorithm");
-        Choices.label(algorithm, Algorithm::displayName);
-        Choices.sync(algorithm, setup.algorithmProperty());
+        Combos.listLabel(algorithm, Algorithm::displayName);
+        Combos.sync(algorithm, setup.algorithmProperty());
 
         GridPane g = grid();
         g.addRow(0, fieldLabel("Algorithm", algorithm), algorithm);
@@ -251,8 +224,8 @@ final class SetupForm extends ScrollPane {
         ComboBox<ValidationKind> kind = new ComboBox<>(setup.validationKinds());
         kind.setId("validationChoice");
         kind.setMaxWidth(Double.MAX_VALUE);
-        Choices.label(kind, ValidationKind::label);
-        Choices.sync(kind, setup.validationKindProperty());
+        Combos.listLabel(kind, ValidationKind::label);
+        Combos.sync(kind, setup.validationKindProperty());
 
         TextField ratio = numberField("holdoutRatio", setup.holdoutRatioProperty(), OptionField.Kind.DECIMAL);
         ratio.setTooltip(new Tooltip("The share of rows kept aside to validate on, 0.05 to 0.5"));
@@ -304,24 +277,12 @@ final class SetupForm extends ScrollPane {
         GridPane g = grid();
         g.addRow(0, fieldLabel("Experiment", experiment), experiment);
 
-        Label problem = new Label();
-        problem.setId("setupProblem");
-        problem.getStyleClass().add("setup-problem");
-        problem.setWrapText(true);
-        problem.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
-        problem.textProperty().bind(setup.problemProperty());
-        problem.visibleProperty().bind(setup.problemProperty().isNotNull()
+        Label problem = FormParts.problem("setupProblem", setup.problemProperty(), setup.problemProperty().isNotNull()
                 .and(Bindings.isNotEmpty(setup.datasets()).or(setup.hyperparameters().problemProperty().isNotNull())));
-        problem.managedProperty().bind(problem.visibleProperty());
 
-        Button start = new Button("Start training", new FontIcon(MaterialDesignP.PLAY));
-        start.setId("startButton");
-        start.getStyleClass().addAll("accent", "start-button");
+        Button start = FormParts.start("startButton", "Start training", "Train in the background (Ctrl+Enter)",
+                model.canStartProperty(), model::start);
         start.setDefaultButton(false);
-        start.setMaxWidth(Double.MAX_VALUE);
-        start.setTooltip(new Tooltip("Train in the background (Ctrl+Enter)"));
-        start.disableProperty().bind(model.canStartProperty().not());
-        start.setOnAction(e -> model.start());
         Label shortcut = new Label("Ctrl+Enter");
         shortcut.getStyleClass().add("hint");
         VBox box = new VBox(10, g, problem, start, shortcut);

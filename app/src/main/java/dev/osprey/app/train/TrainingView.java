@@ -1,5 +1,6 @@
 package dev.osprey.app.train;
 
+import dev.osprey.app.jobpage.RunHeader;
 import dev.osprey.app.shell.Page;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
@@ -17,10 +18,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.Objects;
@@ -51,7 +50,8 @@ public final class TrainingView implements Page {
         root.getStylesheets().add(stylesheet("training.css"));
         root.setLeft(form);
 
-        VBox main = new VBox(14, runHeader(), failureBanner(), live, new ResultPanel(model));
+        VBox main = new VBox(14, runHeader(), RunHeader.failureBanner("trainingFailure", model.failureProperty(), true),
+                live, new ResultPanel(model));
         main.getStyleClass().add("run-area");
         ScrollPane scroll = new ScrollPane(main);
         scroll.setId("runScroll");
@@ -80,27 +80,14 @@ public final class TrainingView implements Page {
     }
 
     private Node runHeader() {
-        Label title = new Label();
-        title.setId("runTitle");
-        title.getStyleClass().add("run-title");
-        title.textProperty().bind(Bindings.when(model.runTitleProperty().isEmpty())
-                .then("Nothing trained yet").otherwise(model.runTitleProperty()));
-
-        Label state = new Label();
-        state.setId("runState");
-        state.getStyleClass().add("state-chip");
-        state.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stateProperty().get()) {
+        Label title = RunHeader.title("runTitle", model.runTitleProperty(), "Nothing trained yet");
+        Label state = RunHeader.styledByState(RunHeader.stateChip("runState", model.stateProperty(), s -> switch (s) {
             case IDLE -> "";
             case RUNNING -> "Running";
             case SUCCEEDED -> "Done";
             case FAILED -> "Failed";
             case CANCELLED -> "Cancelled";
-        }, model.stateProperty()));
-        state.visibleProperty().bind(state.textProperty().isNotEmpty());
-        model.stateProperty().addListener((o, a, b) -> {
-            state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-chip"));
-            state.getStyleClass().add("state-" + b.name().toLowerCase(java.util.Locale.ROOT));
-        });
+        }), model.stateProperty(), s -> "state-" + s.name().toLowerCase(java.util.Locale.ROOT));
 
         ProgressBar bar = new ProgressBar(0);
         bar.setId("trainingProgress");
@@ -118,39 +105,16 @@ public final class TrainingView implements Page {
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> model.cancel());
 
-        Label message = new Label();
-        message.setId("progressMessage");
-        message.getStyleClass().add("hint");
-        message.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(RunState.IDLE))
-                .then("Choose a dataset, its target and an algorithm, then Start training (Ctrl+Enter). "
-                        + "The training runs in the background; the job center (Ctrl+J) lists it too.")
-                .otherwise(model.progressMessageProperty()));
-        message.setWrapText(true);
+        Label message = RunHeader.message("progressMessage", model.stateProperty(), RunState.IDLE,
+                "Choose a dataset, its target and an algorithm, then Start training (Ctrl+Enter). "
+                        + "The training runs in the background; the job center (Ctrl+J) lists it too.",
+                model.progressMessageProperty());
 
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(10, title, state, gap);
-        top.setAlignment(Pos.CENTER_LEFT);
         HBox progressRow = new HBox(10, bar, cancel);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         progressRow.visibleProperty().bind(bar.visibleProperty());
         progressRow.managedProperty().bind(progressRow.visibleProperty());
-        VBox box = new VBox(8, top, progressRow, message);
-        box.getStyleClass().addAll("result-card", "run-header");
-        return box;
-    }
-
-    private Node failureBanner() {
-        Label failure = new Label();
-        failure.setId("trainingFailure");
-        failure.getStyleClass().add("failure-banner");
-        failure.setWrapText(true);
-        failure.setMaxWidth(Double.MAX_VALUE);
-        failure.setGraphic(new FontIcon(MaterialDesignA.ALERT_OCTAGON_OUTLINE));
-        failure.textProperty().bind(model.failureProperty());
-        failure.visibleProperty().bind(model.failureProperty().isNotNull());
-        failure.managedProperty().bind(failure.visibleProperty());
-        return failure;
+        return RunHeader.card(RunHeader.titleRow(title, state, true), progressRow, message);
     }
 
     private void onKey(KeyEvent e) {

@@ -1,7 +1,11 @@
 package dev.osprey.app.train;
 
 import dev.osprey.app.AppContext;
+import dev.osprey.app.jobpage.Failures;
+import dev.osprey.app.jobpage.JobPageModel;
+import dev.osprey.app.jobpage.PageWorker;
 import dev.osprey.core.Engine;
+import dev.osprey.core.data.DataException;
 import dev.osprey.core.data.Dataset;
 import dev.osprey.core.job.Job;
 import dev.osprey.core.registry.ModelVersion;
@@ -12,19 +16,14 @@ import dev.osprey.core.train.TrainingException;
 import dev.osprey.core.train.TrainingRequest;
 import dev.osprey.core.train.TrainingResult;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -44,34 +43,24 @@ import java.util.concurrent.TimeUnit;
  * result's model. State is read and written on the UI executor; catalog reads, registration and
  * the training itself run elsewhere and come back through {@link AppContext#uiExecutor()}.
  */
-public final class TrainingViewModel {
+public final class TrainingViewModel extends JobPageModel<RunState, TrainingOutcome> {
     /** The live curve reaches the UI at most this often. */
     static final long CHART_INTERVAL_MILLIS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
+    /** The training's own refusals carry a message for the user; anything else is a defect. */
+    private static final Failures FAILURES = new Failures(e -> e instanceof TrainingException || e instanceof RegistryException
+            || e instanceof DataException || e instanceof IllegalArgumentException);
 
-    private final AppContext app;
-    private final Executor io;
     private final LiveFeed.Later later;
     private final TrainingSetup setup = new TrainingSetup();
     private final ReadOnlyBooleanWrapper listLoading = new ReadOnlyBooleanWrapper(this, "listLoading");
-    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
     private final ReadOnlyStringWrapper runTitle = new ReadOnlyStringWrapper(this, "runTitle", "");
     private final ReadOnlyStringWrapper curveMetric = new ReadOnlyStringWrapper(this, "curveMetric", "");
     private final ReadOnlyIntegerWrapper runFolds = new ReadOnlyIntegerWrapper(this, "runFolds", 1);
     private final ObservableList<CurvePoint> curve = FXCollections.observableArrayList();
     private final ObservableList<CurvePoint> curveView = FXCollections.unmodifiableObservableList(curve);
     private final ReadOnlyObjectWrapper<TrainingOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
-    private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
-    private final ReadOnlyBooleanWrapper registering = new ReadOnlyBooleanWrapper(this, "registering");
-    private final ReadOnlyObjectWrapper<ModelVersion> registered = new ReadOnlyObjectWrapper<>(this, "registered");
-    private final BooleanBinding canStart;
-    private final BooleanBinding canRegister;
-    private Job<TrainingOutcome> job;
     private int plannedRounds;
-    private long generation;
     private long listGeneration;
 
     /** The studio's view model: catalog reads and chart flushes share one daemon thread of its own. */
@@ -85,13 +74,12 @@ public final class TrainingViewModel {
 
     /** Tests pass {@code Runnable::run} for {@code io} and {@code later} (and as the UI executor). */
     TrainingViewModel(AppContext app, Executor io, LiveFeed.Later later) {
-        this.app = Objects.requireNonNull(app);
-        this.io = Objects.requireNonNull(io);
+        super(app, io, RunState.IDLE);
         this.later = Objects.requireNonNull(later);
-        this.canStart = Bindings.createBooleanBinding(() -> setup.problemProperty().get() == null && !state.get().isRunning(),
-                setup.problemProperty(), state);
-        this.canRegister = Bindings.createBooleanBinding(() -> outcome.get() != null && !registering.get()
-                && modelName.get() != null && !modelName.get().isBlank(), outcome, registering, modelName);
+        rules(Bindings.createBooleanBinding(() -> setup.problemProperty().get() == null && !state.get().isRunning(),
+                setup.problemProperty(), state),
+                Bindings.createBooleanBinding(() -> outcome.get() != null && !registering.get()
+                        && modelName.get() != null && !modelName.get().isBlank(), outcome, registering, modelName));
         setup.setWorkspaceOpen(app.engine() != null);
         app.engineProperty().addListener((o, a, b) -> onWorkspaceChanged());
     }
@@ -106,17 +94,9 @@ public final class TrainingViewModel {
         return listLoading.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<RunState> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    /** In [0, 1], or negative while the amount of work is unknown. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
+    /** The line under the progress bar: {@link #messageProperty()}. */
     public ReadOnlyStringProperty progressMessageProperty() {
-        return progressMessage.getReadOnlyProperty();
+        return messageProperty();
     }
 
     /** "XGBoost on exam_scores → exam_score" for the current or last training. */
@@ -143,32 +123,6 @@ public final class TrainingViewModel {
         return outcome.getReadOnlyProperty();
     }
 
-    /** Why the last training failed, or null. */
-    public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
-    }
-
-    public BooleanBinding canStartProperty() {
-        return canStart;
-    }
-
-    public StringProperty modelNameProperty() {
-        return modelName;
-    }
-
-    public ReadOnlyBooleanProperty registeringProperty() {
-        return registering.getReadOnlyProperty();
-    }
-
-    public BooleanBinding canRegisterProperty() {
-        return canRegister;
-    }
-
-    /** The version the result was registered as, or null. */
-    public ReadOnlyObjectProperty<ModelVersion> registeredProperty() {
-        return registered.getReadOnlyProperty();
-    }
-
     // --- actions ----------------------------------------------------------------------------------
 
     /** Reads the workspace's datasets again, keeping the chosen one. */
@@ -181,20 +135,20 @@ public final class TrainingViewModel {
             return CompletableFuture.completedFuture(null);
         }
         listLoading.set(true);
-        return background(engine, RecipeChoices::read).handleAsync((list, error) -> {
+        return inBackground(engine, RecipeChoices::read, (list, error) -> {
             if (g != listGeneration || engine != app.engine()) {
                 return null;
             }
             listLoading.set(false);
             if (error != null) {
                 LOG.warn("Cannot list the datasets of {}", engine.workspace().root(), Failures.unwrap(error));
-                app.dialogs().showError("Cannot read the datasets", Failures.message(error), Failures.details(error));
+                app.dialogs().showError("Cannot read the datasets", FAILURES.message(error), Failures.details(error));
                 return null;
             }
             setup.setDatasets(list.datasets());
             setup.setRecipes(list.recipes());
             return null;
-        }, app.uiExecutor());
+        });
     }
 
     /**
@@ -202,17 +156,11 @@ public final class TrainingViewModel {
      * completes once the outcome (result, failure or cancel) is on screen; it never fails.
      */
     public CompletableFuture<Void> start() {
+        TrainingRequest request = fromForm(setup::request, "Cannot start the training");
+        if (request == null) {
+            return CompletableFuture.completedFuture(null);
+        }
         Engine engine = app.engine();
-        if (!canStart.get() || engine == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        TrainingRequest request;
-        try {
-            request = setup.request();
-        } catch (IllegalArgumentException e) {
-            app.dialogs().showError("Cannot start the training", e.getMessage(), null);
-            return CompletableFuture.completedFuture(null);
-        }
         Dataset dataset = setup.datasetProperty().get();
         Algorithm algorithm = setup.algorithmProperty().get();
         long g = ++generation;
@@ -224,7 +172,7 @@ public final class TrainingViewModel {
         });
         plannedRounds = RoundProgress.rounds(request);
         progress.set(-1);
-        progressMessage.set("Waiting for a free worker");
+        message.set("Waiting for a free worker");
         runTitle.set(algorithm.displayName() + " on " + dataset.name() + " \u2192 "
                 + (request.isClustering() ? "clusters" : request.target()));
         state.set(RunState.RUNNING);
@@ -243,21 +191,16 @@ public final class TrainingViewModel {
                             algorithm.displayName(), request.isClustering() ? "all rows, no target" : request.validation().describe());
                 });
         submitted.subscribe(e -> feed.changed());
-        job = submitted;
-        return submitted.result().handleAsync((done, error) -> {
+        return follow(submitted, (done, error) -> {
             feed.drainNow();
             finish(g, engine, submitted, done, error);
             return null;
-        }, app.uiExecutor());
+        });
     }
 
     /** Asks the running training to stop; it ends as cancelled (and its run is recorded so). */
     public void cancel() {
-        Job<TrainingOutcome> running = job;
-        if (running != null && state.get().isRunning()) {
-            progressMessage.set("Cancelling\u2026");
-            running.cancel();
-        }
+        stopJob("Cancelling\u2026");
     }
 
     /**
@@ -267,29 +210,23 @@ public final class TrainingViewModel {
      */
     public CompletableFuture<ModelVersion> register() {
         TrainingOutcome o = outcome.get();
-        Engine engine = app.engine();
-        if (!canRegister.get() || o == null || engine == null) {
+        String name = nameToRegister();
+        if (name == null || o == null) {
             return CompletableFuture.completedFuture(null);
         }
-        String name = modelName.get().strip();
-        registering.set(true);
-        return background(engine, e -> e.registry().register(o.result().runId(), name)).handleAsync((version, error) -> {
-            registering.set(false);
+        Engine engine = app.engine();
+        return registerInBackground(engine, e -> e.registry().register(o.result().runId(), name), (version, error) -> {
             if (engine != app.engine()) {
                 return null;
             }
             if (error != null) {
                 boolean expected = Failures.unwrap(error) instanceof RegistryException;
-                LOG.info("Registering run {} as {} failed: {}", o.result().runId(), name, Failures.message(error));
-                app.dialogs().showError("Cannot register the model", Failures.message(error), expected ? null : Failures.details(error));
+                LOG.info("Registering run {} as {} failed: {}", o.result().runId(), name, FAILURES.message(error));
+                app.dialogs().showError("Cannot register the model", FAILURES.message(error), expected ? null : Failures.details(error));
                 return null;
             }
-            if (outcome.get() == o) {
-                registered.set(version);
-            }
-            app.dialogs().notify("Registered " + version.name() + " version " + version.version() + ".");
-            return version;
-        }, app.uiExecutor());
+            return announce(version, outcome.get() == o);
+        });
     }
 
     /** A short notification in the studio's toast (the view's clipboard copy reports through it). */
@@ -319,7 +256,7 @@ public final class TrainingViewModel {
                 text = text + String.format(java.util.Locale.ROOT, " \u00b7 round %,d of %,d", last.iteration(), plannedRounds);
             }
             progress.set(fraction);
-            progressMessage.set(text);
+            message.set(text);
         }
     }
 
@@ -330,7 +267,7 @@ public final class TrainingViewModel {
         job = null;
         if (error == null) {
             progress.set(1);
-            progressMessage.set(done.problemType() == dev.osprey.core.train.ProblemType.CLUSTERING
+            message.set(done.problemType() == dev.osprey.core.train.ProblemType.CLUSTERING
                     ? String.format(java.util.Locale.ROOT, "Clustered %,d rows in %s", done.result().trainRows(),
                     seconds(done.result().elapsed().toMillis()))
                     : String.format(java.util.Locale.ROOT, "Trained in %s on %,d rows, validated on %,d",
@@ -344,14 +281,14 @@ public final class TrainingViewModel {
         }
         Throwable cause = Failures.unwrap(error);
         if (cause instanceof CancellationException) {
-            progressMessage.set("Cancelled");
+            message.set("Cancelled");
             state.set(RunState.CANCELLED);
             app.dialogs().notify(finished.title() + " was cancelled.");
             return;
         }
-        String why = Failures.message(error);
+        String why = FAILURES.message(error);
         failure.set(why);
-        progressMessage.set("Failed");
+        message.set("Failed");
         state.set(RunState.FAILED);
         if (!(cause instanceof TrainingException)) {
             // Not a refusal with a message for the user: a defect, so the details are one click away.
@@ -368,7 +305,7 @@ public final class TrainingViewModel {
         clearRun();
         modelName.set("");
         progress.set(0);
-        progressMessage.set("");
+        message.set("");
         runTitle.set("");
         state.set(RunState.IDLE);
         setup.setDatasets(List.of());
@@ -385,9 +322,5 @@ public final class TrainingViewModel {
 
     private static String seconds(long millis) {
         return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : millis / 1000 + " s";
-    }
-
-    private <T> CompletableFuture<T> background(Engine engine, PageWorker.EngineCall<T> work) {
-        return PageWorker.supply(engine, work, io);
     }
 }

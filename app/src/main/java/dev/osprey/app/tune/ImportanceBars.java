@@ -1,11 +1,9 @@
 package dev.osprey.app.tune;
 
+import dev.osprey.app.jobpage.Bars;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import java.util.Comparator;
@@ -24,17 +22,7 @@ final class ImportanceBars extends StackPane {
 
     ImportanceBars(TuningViewModel model) {
         setId("importanceBars");
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints bars = new ColumnConstraints();
-        bars.setHgrow(Priority.ALWAYS);
-        bars.setFillWidth(true);
-        ColumnConstraints shares = new ColumnConstraints();
-        shares.setMinWidth(44);
-        shares.setHalignment(javafx.geometry.HPos.RIGHT);
-        grid.getColumnConstraints().addAll(names, bars, shares);
+        Bars.columns(grid, 6, 44);
         empty.getStyleClass().add("chart-empty");
         empty.setWrapText(true);
         getChildren().addAll(grid, empty);
@@ -56,21 +44,8 @@ final class ImportanceBars extends StackPane {
         double max = order.getFirst().getValue();
         int row = 0;
         for (Map.Entry<String, Double> e : order) {
-            Label name = new Label(e.getKey());
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            Region bar = new Region();
-            bar.getStyleClass().add("importance-bar");
-            bar.setMinHeight(14);
-            bar.setMaxHeight(14);
-            StackPane track = new StackPane(bar);
-            track.setAlignment(Pos.CENTER_LEFT);
-            double fraction = max <= 0 ? 0 : e.getValue() / max;
-            bar.maxWidthProperty().bind(track.widthProperty().multiply(fraction));
-            bar.prefWidthProperty().bind(bar.maxWidthProperty());
-            track.setMinWidth(40);
-            Label share = new Label(String.format(Locale.ROOT, "%.0f%%", e.getValue() * 100));
-            share.getStyleClass().add("hint");
-            grid.addRow(row++, name, track, share);
+            Bars.add(grid, row++, e.getKey(), max <= 0 ? 0 : e.getValue() / max,
+                    String.format(Locale.ROOT, "%.0f%%", e.getValue() * 100), 14);
         }
     }
 }

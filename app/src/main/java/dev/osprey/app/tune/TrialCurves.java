@@ -1,6 +1,7 @@
 package dev.osprey.app.tune;
 
 import dev.osprey.app.AppContext;
+import dev.osprey.app.jobpage.PageWorker;
 import dev.osprey.core.Engine;
 import dev.osprey.core.experiment.MetricPoint;
 import dev.osprey.core.experiment.RunId;
@@ -58,7 +59,7 @@ final class TrialCurves {
                 continue;
             }
             RunId run = row.run().get();
-            Worker.supply(engine, e -> history(e, n, run), io).whenCompleteAsync((curve, error) -> {
+            PageWorker.supply(engine, e -> history(e, n, run), io).whenCompleteAsync((curve, error) -> {
                 if (error == null && curve != null && engine == app.engine()) {
                     loaded.put(n, curve);
                     refresh(rows);

@@ -1,5 +1,7 @@
 package dev.osprey.app.tune;
 
+import dev.osprey.app.jobpage.Combos;
+import dev.osprey.app.jobpage.FormParts;
 import dev.osprey.core.data.Dataset;
 import dev.osprey.core.train.Algorithm;
 import dev.osprey.core.train.ProblemType;
@@ -18,14 +20,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -33,6 +33,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
+
+import static dev.osprey.app.jobpage.FormParts.fieldLabel;
+import static dev.osprey.app.jobpage.FormParts.section;
 
 /**
  * The left side of the Tuning tab: what to tune and how. Every field writes straight into
@@ -50,42 +53,12 @@ final class TuningForm extends ScrollPane {
     TuningForm(TuningViewModel model) {
         this.model = Objects.requireNonNull(model);
         this.setup = model.setup();
-        getStyleClass().add("setup-scroll");
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        VBox content = new VBox(section("Data"), dataFields(), section("Search space"), spaceFields(),
-                section("Search"), searchFields(), section("Budget"), budgetFields(), section("Run"), runFields());
-        content.getStyleClass().add("setup-form");
-        setContent(content);
-        setMinWidth(400);
-        setPrefWidth(480);
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-section");
-        return l;
-    }
-
-    private static Label fieldLabel(String text, Node target) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        l.setLabelFor(target);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
+        FormParts.column(this, new VBox(section("Data"), dataFields(), section("Search space"), spaceFields(),
+                section("Search"), searchFields(), section("Budget"), budgetFields(), section("Run"), runFields()), 400, 480);
     }
 
     private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(100);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        g.getColumnConstraints().addAll(labels, fields);
-        return g;
+        return FormParts.grid(100);
     }
 
     private static <T> ComboBox<T> combo(String id) {
@@ -306,21 +279,8 @@ final class TuningForm extends ScrollPane {
     }
 
     private Node runFields() {
-        Label problem = new Label();
-        problem.setId("tuneProblem");
-        problem.getStyleClass().add("setup-problem");
-        problem.setWrapText(true);
-        problem.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
-        problem.textProperty().bind(setup.problemProperty());
-        problem.visibleProperty().bind(setup.problemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
-        Button start = new Button("Start tuning", new FontIcon(MaterialDesignP.PLAY));
-        start.setId("startTuning");
-        start.getStyleClass().addAll("accent", "start-button");
-        start.setMaxWidth(Double.MAX_VALUE);
-        start.setTooltip(new Tooltip("Ctrl+Enter"));
-        start.disableProperty().bind(model.canStartProperty().not());
-        start.setOnAction(e -> model.start());
+        Label problem = FormParts.problem("tuneProblem", setup.problemProperty(), setup.problemProperty().isNotNull());
+        Button start = FormParts.start("startTuning", "Start tuning", "Ctrl+Enter", model.canStartProperty(), model::start);
         return new VBox(8, problem, start);
     }
 }

@@ -1,7 +1,6 @@
 package dev.osprey.app.tune;
 
-import dev.osprey.core.data.Column;
-import dev.osprey.core.data.ColumnRole;
+import dev.osprey.app.jobpage.DatasetChoice;
 import dev.osprey.core.data.Dataset;
 import dev.osprey.core.train.Algorithm;
 import dev.osprey.core.train.Algorithms;
@@ -45,10 +44,11 @@ import java.util.Objects;
  * is checked as it is typed, with the engine's messages. UI thread only; holds no nodes.
  */
 public final class TuningSetup {
-    private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
-    private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
-    private final ObservableList<String> targets = FXCollections.observableArrayList();
-    private final StringProperty target = new SimpleStringProperty(this, "target");
+    /** A new dataset with the same target's name may imply another problem type: check it again. */
+    private final DatasetChoice data = new DatasetChoice(this::onTarget);
+    private final ObservableList<Dataset> datasets = data.datasets();
+    private final ObjectProperty<Dataset> dataset = data.datasetProperty();
+    private final StringProperty target = data.targetProperty();
     private final ReadOnlyObjectWrapper<ProblemType> problemType = new ReadOnlyObjectWrapper<>(this, "problemType");
     private final ObservableList<Algorithm> algorithms = FXCollections.observableArrayList();
     private final ObjectProperty<Algorithm> algorithm = new SimpleObjectProperty<>(this, "algorithm");
@@ -71,7 +71,6 @@ public final class TuningSetup {
     private final SimpleBooleanProperty workspaceOpen = new SimpleBooleanProperty(this, "workspaceOpen");
 
     TuningSetup() {
-        dataset.addListener((o, a, d) -> onDataset(d));
         target.addListener((o, a, t) -> onTarget());
         algorithm.addListener((o, a, alg) -> loadDefaults(alg));
         metric.addListener((o, a, m) -> {
@@ -99,7 +98,7 @@ public final class TuningSetup {
     }
 
     public ObservableList<String> targets() {
-        return targets;
+        return data.targets();
     }
 
     public StringProperty targetProperty() {
@@ -186,10 +185,7 @@ public final class TuningSetup {
 
     /** New dataset list from the catalog: keeps the chosen dataset when it is still there, else takes the first. */
     void setDatasets(List<Dataset> list) {
-        Dataset keep = dataset.get();
-        datasets.setAll(list);
-        Dataset next = keep == null ? null : list.stream().filter(d -> d.id().equals(keep.id())).findFirst().orElse(null);
-        dataset.set(next != null ? next : list.isEmpty() ? null : list.getFirst());
+        data.setDatasets(list);
     }
 
     private List<TuningJob> allJobs = List.of();
@@ -256,24 +252,6 @@ public final class TuningSetup {
     }
 
     // --- reactions ----------------------------------------------------------------------------------
-
-    private void onDataset(Dataset d) {
-        String keep = target.get();
-        if (d == null) {
-            targets.clear();
-            target.set(null);
-            return;
-        }
-        targets.setAll(d.columns().stream().filter(c -> c.role() != ColumnRole.ID && c.role() != ColumnRole.IGNORE)
-                .map(Column::name).toList());
-        String next = keep != null && targets.contains(keep) && d.target().isEmpty() ? keep
-                : d.target().map(Column::name).orElse(targets.isEmpty() ? null : targets.getLast());
-        if (Objects.equals(next, target.get())) {
-            onTarget();
-        } else {
-            target.set(next);
-        }
-    }
 
     private void onTarget() {
         Dataset d = dataset.get();

@@ -1,8 +1,9 @@
 package dev.osprey.app.tune;
 
+import dev.osprey.app.jobpage.Cards;
+import dev.osprey.app.jobpage.RunHeader;
 import dev.osprey.core.tune.TuningJob;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,13 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -47,7 +42,7 @@ public final class TuningView extends BorderPane {
         bestChart = new BestSoFarChart(model);
         parallel = new ParallelCoordinates(model);
         setLeft(new TuningForm(model));
-        VBox main = new VBox(14, header(), failureBanner(),
+        VBox main = new VBox(14, header(), RunHeader.failureBanner("tuneFailure", model.failureProperty(), true),
                 card("trialsCard", "Trials", "Select trials to draw their curves below; click a header to sort.", table),
                 twoUp(card("bestCard", "Best so far", "The best objective after each trial; dots are each trial's own value.", bestChart),
                         card("parallelCard", "Parameters vs metric", "One line per complete trial; orange is better, the thick line is the best.", parallel)),
@@ -68,16 +63,9 @@ public final class TuningView extends BorderPane {
         return model;
     }
 
+    /** A card that may shrink below its content's width (two share a row). */
     private static VBox card(String id, String title, String caption, Node content) {
-        Label t = new Label(title);
-        t.getStyleClass().add("card-title");
-        Label c = new Label(caption);
-        c.getStyleClass().add("card-caption");
-        c.setWrapText(true);
-        VBox box = new VBox(4, t, c, content);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        box.getStyleClass().add("result-card");
-        box.setId(id);
+        VBox box = Cards.card(id, title, caption, content);
         box.setMinWidth(0);
         return box;
     }
@@ -111,61 +99,21 @@ public final class TuningView extends BorderPane {
     }
 
     private Node header() {
-        Label title = new Label();
-        title.setId("tuneTitle");
-        title.getStyleClass().add("run-title");
-        title.textProperty().bind(Bindings.when(model.titleProperty().isEmpty()).then("No tuning job yet")
-                .otherwise(model.titleProperty()));
-        Label state = new Label();
-        state.setId("tuneState");
-        state.getStyleClass().add("state-chip");
-        state.textProperty().bind(Bindings.createStringBinding(() -> switch (model.stateProperty().get()) {
-            case IDLE -> "";
-            case RUNNING -> "Running";
-            case FINISHED -> "Done";
-            case STOPPED -> "Stopped";
-            case FAILED -> "Failed";
-        }, model.stateProperty()));
-        state.visibleProperty().bind(state.textProperty().isNotEmpty());
-        model.stateProperty().addListener((o, a, b) -> {
-            state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-chip"));
-            state.getStyleClass().add(switch (b) {
-                case RUNNING -> "state-running";
-                case FINISHED -> "state-succeeded";
-                case FAILED -> "state-failed";
-                default -> "state-cancelled";
-            });
-        });
+        Label title = RunHeader.title("tuneTitle", model.titleProperty(), "No tuning job yet");
+        Label state = RunHeader.styledByState(RunHeader.stateChip("tuneState", model.stateProperty(), TuneState::chipText),
+                model.stateProperty(), s -> switch (s) {
+                    case RUNNING -> "state-running";
+                    case FINISHED -> "state-succeeded";
+                    case FAILED -> "state-failed";
+                    default -> "state-cancelled";
+                });
         ProgressRow progressRow = new ProgressRow("tuneProgress", "stopTuning", "Stop the search; finished trials are kept", model.progressProperty(),
                 model.stateProperty(), model::stop);
-        Label message = new Label();
-        message.setId("tuneMessage");
-        message.getStyleClass().add("hint");
-        message.setWrapText(true);
-        message.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TuneState.IDLE))
-                .then("Choose a dataset, its target and an algorithm, adjust the search space, then Start tuning (Ctrl+Enter). "
-                        + "Every trial is a run of the experiment; the job center (Ctrl+J) lists the job too.")
-                .otherwise(model.messageProperty()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(10, title, state, gap);
-        top.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, top, progressRow, message);
-        box.getStyleClass().addAll("result-card", "run-header");
-        return box;
-    }
-
-    private Node failureBanner() {
-        Label failure = new Label();
-        failure.setId("tuneFailure");
-        failure.getStyleClass().add("failure-banner");
-        failure.setWrapText(true);
-        failure.setMaxWidth(Double.MAX_VALUE);
-        failure.setGraphic(new FontIcon(MaterialDesignA.ALERT_OCTAGON_OUTLINE));
-        failure.textProperty().bind(model.failureProperty());
-        failure.visibleProperty().bind(model.failureProperty().isNotNull());
-        failure.managedProperty().bind(failure.visibleProperty());
-        return failure;
+        Label message = RunHeader.message("tuneMessage", model.stateProperty(), TuneState.IDLE,
+                "Choose a dataset, its target and an algorithm, adjust the search space, then Start tuning (Ctrl+Enter). "
+                        + "Every trial is a run of the experiment; the job center (Ctrl+J) lists the job too.",
+                model.messageProperty());
+        return RunHeader.card(RunHeader.titleRow(title, state, true), progressRow, message);
     }
 
     private Node registerCard() {

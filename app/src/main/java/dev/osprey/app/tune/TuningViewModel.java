@@ -1,7 +1,11 @@
 package dev.osprey.app.tune;
 
 import dev.osprey.app.AppContext;
+import dev.osprey.app.jobpage.Failures;
+import dev.osprey.app.jobpage.JobPageModel;
+import dev.osprey.app.jobpage.PageWorker;
 import dev.osprey.core.Engine;
+import dev.osprey.core.data.Dataset;
 import dev.osprey.core.job.Job;
 import dev.osprey.core.registry.ModelVersion;
 import dev.osprey.core.tune.Objective;
@@ -15,17 +19,10 @@ import dev.osprey.core.tune.TuningResult;
 import dev.osprey.core.tune.TuningSpec;
 import dev.osprey.core.tune.TuningStatus;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -34,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,34 +43,22 @@ import java.util.concurrent.TimeUnit;
  * and registering the best trial. UI executor only; the job and catalog reads run elsewhere and
  * their events come back coalesced (at most one batch per {@value #FLUSH_MILLIS} ms).
  */
-public final class TuningViewModel {
+public final class TuningViewModel extends JobPageModel<TuneState, TuningResult> {
     static final long FLUSH_MILLIS = 150;
     private static final Logger LOG = LoggerFactory.getLogger(TuningViewModel.class);
+    private static final Failures FAILURES = Failures.CHECKED;
 
-    private final AppContext app;
-    private final Executor io;
     private final Coalescer.Later later;
     private final TuningSetup setup = new TuningSetup();
-    private final ReadOnlyObjectWrapper<TuneState> state = new ReadOnlyObjectWrapper<>(this, "state", TuneState.IDLE);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<TuningJobId> shownJob = new ReadOnlyObjectWrapper<>(this, "shownJob");
     private final TrialBoard board = new TrialBoard();
     private final ObservableList<TuningJob> jobs = FXCollections.observableArrayList();
-    private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
-    private final ReadOnlyBooleanWrapper registering = new ReadOnlyBooleanWrapper(this, "registering");
-    private final ReadOnlyObjectWrapper<ModelVersion> registered = new ReadOnlyObjectWrapper<>(this, "registered");
     private final TrialCurves curves;
-    private final BooleanBinding canStart;
-    private final BooleanBinding canRegister;
-    private Job<TuningResult> job;
     private int plannedTrials;
-    private long generation;
 
     public TuningViewModel(AppContext app) {
-        this(app, Worker.start("osprey-tuning-page"));
+        this(app, PageWorker.start("osprey-tuning-page"));
     }
 
     private TuningViewModel(AppContext app, ScheduledExecutorService worker) {
@@ -81,15 +67,14 @@ public final class TuningViewModel {
 
     /** Tests pass {@code Runnable::run} for {@code io} and {@code later} (and as the UI executor). */
     TuningViewModel(AppContext app, Executor io, Coalescer.Later later) {
-        this.app = Objects.requireNonNull(app);
-        this.io = Objects.requireNonNull(io);
+        super(app, io, TuneState.IDLE);
         this.later = Objects.requireNonNull(later);
         this.curves = new TrialCurves(app, io);
-        this.canStart = Bindings.createBooleanBinding(() -> setup.problemProperty().get() == null && !state.get().isRunning(),
-                setup.problemProperty(), state);
-        this.canRegister = Bindings.createBooleanBinding(() -> board.best.get() != null && shownJob.get() != null
-                && !state.get().isRunning() && !registering.get() && modelName.get() != null && !modelName.get().isBlank(),
-                board.best, shownJob, state, registering, modelName);
+        rules(Bindings.createBooleanBinding(() -> setup.problemProperty().get() == null && !state.get().isRunning(),
+                setup.problemProperty(), state),
+                Bindings.createBooleanBinding(() -> board.best.get() != null && shownJob.get() != null && !state.get().isRunning()
+                        && !registering.get() && modelName.get() != null && !modelName.get().isBlank(),
+                        board.best, shownJob, state, registering, modelName));
         setup.setWorkspaceOpen(app.engine() != null);
         app.engineProperty().addListener((o, a, b) -> onWorkspaceChanged());
     }
@@ -100,26 +85,9 @@ public final class TuningViewModel {
         return setup;
     }
 
-    public ReadOnlyObjectProperty<TuneState> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    /** In [0, 1]: finished trials of the budget (or time used, when that is further). */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
     /** "xgboost on exam_scores · job 3", empty before a job is shown. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TuningJobId> shownJobProperty() {
@@ -160,26 +128,6 @@ public final class TuningViewModel {
         return jobs;
     }
 
-    public BooleanBinding canStartProperty() {
-        return canStart;
-    }
-
-    public StringProperty modelNameProperty() {
-        return modelName;
-    }
-
-    public BooleanBinding canRegisterProperty() {
-        return canRegister;
-    }
-
-    public ReadOnlyBooleanProperty registeringProperty() {
-        return registering.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ModelVersion> registeredProperty() {
-        return registered.getReadOnlyProperty();
-    }
-
     // --- actions ----------------------------------------------------------------------------------
 
     /** Reads datasets and stored jobs again. */
@@ -191,37 +139,31 @@ public final class TuningViewModel {
             jobs.clear();
             return CompletableFuture.completedFuture(null);
         }
-        record Lists(List<dev.osprey.core.data.Dataset> datasets, List<TuningJob> jobs) {
+        record Lists(List<Dataset> datasets, List<TuningJob> jobs) {
         }
-        return Worker.supply(engine, e -> new Lists(e.datasets().list(), e.tuning().jobs()), io).handleAsync((lists, error) -> {
+        return inBackground(engine, e -> new Lists(e.datasets().list(), e.tuning().jobs()), (lists, error) -> {
             if (engine != app.engine()) {
                 return null;
             }
             if (error != null) {
-                LOG.warn("Cannot read the datasets and tuning jobs", Worker.unwrap(error));
-                app.dialogs().showError("Cannot read the workspace", Worker.message(error), Worker.details(error));
+                LOG.warn("Cannot read the datasets and tuning jobs", Failures.unwrap(error));
+                app.dialogs().showError("Cannot read the workspace", FAILURES.message(error), Failures.details(error));
                 return null;
             }
             setup.setDatasets(lists.datasets());
             setup.setJobs(lists.jobs());
             jobs.setAll(lists.jobs());
             return null;
-        }, app.uiExecutor());
+        });
     }
 
     /** Starts the job the form describes in the background; the future completes once its end is on screen. */
     public CompletableFuture<Void> start() {
+        TuningSpec spec = fromForm(setup::spec, "Cannot start the tuning job");
+        if (spec == null) {
+            return CompletableFuture.completedFuture(null);
+        }
         Engine engine = app.engine();
-        if (!canStart.get() || engine == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        TuningSpec spec;
-        try {
-            spec = setup.spec();
-        } catch (IllegalArgumentException e) {
-            app.dialogs().showError("Cannot start the tuning job", e.getMessage(), null);
-            return CompletableFuture.completedFuture(null);
-        }
         long g = ++generation;
         clearShown();
         plannedTrials = spec.budget().maxTrials();
@@ -233,20 +175,15 @@ public final class TuningViewModel {
         Coalescer<TuningEvent> feed = new Coalescer<>(app.uiExecutor(), later, batch -> onEvents(g, batch));
         Job<TuningResult> submitted = app.jobs().submit("Tune " + spec.name().orElse("a model"),
                 ctx -> engine.tuning().run(spec, ctx, feed::add));
-        job = submitted;
-        return submitted.result().handleAsync((done, error) -> {
+        return follow(submitted, (done, error) -> {
             feed.drainNow();
             return finish(g, engine, error);
-        }, app.uiExecutor()).thenCompose(f -> f);
+        }).thenCompose(f -> f);
     }
 
     /** Stops the running job: running trials end as cancelled, finished ones are kept. */
     public void stop() {
-        Job<TuningResult> running = job;
-        if (running != null && state.get().isRunning()) {
-            message.set("Stopping\u2026");
-            running.cancel();
-        }
+        stopJob("Stopping\u2026");
     }
 
     /** Shows a stored job and its trials. */
@@ -256,18 +193,18 @@ public final class TuningViewModel {
             return CompletableFuture.completedFuture(null);
         }
         long g = ++generation;
-        return Worker.supply(engine, e -> e.tuning().trials(stored.id()), io).handleAsync((list, error) -> {
+        return inBackground(engine, e -> e.tuning().trials(stored.id()), (list, error) -> {
             if (g != generation || engine != app.engine()) {
                 return null;
             }
             if (error != null) {
-                app.dialogs().showError("Cannot open tuning job " + stored.id(), Worker.message(error), null);
+                app.dialogs().showError("Cannot open tuning job " + stored.id(), FAILURES.message(error), null);
                 return null;
             }
             clearShown();
             show(stored, list);
             return null;
-        }, app.uiExecutor());
+        });
     }
 
     /** The trials whose per-step curves to draw (the table's selection). */
@@ -277,24 +214,20 @@ public final class TuningViewModel {
 
     /** Registers the shown job's best trial under {@link #modelNameProperty()}. */
     public CompletableFuture<ModelVersion> registerBest() {
-        Engine engine = app.engine();
         TuningJobId id = shownJob.get();
-        if (!canRegister.get() || engine == null || id == null) {
+        String name = nameToRegister();
+        if (name == null || id == null) {
             return CompletableFuture.completedFuture(null);
         }
-        String name = modelName.get().strip();
-        registering.set(true);
-        return Worker.supply(engine, e -> e.tuning().registerBest(id, name), io).handleAsync((version, error) -> {
-            registering.set(false);
+        Engine engine = app.engine();
+        return registerInBackground(engine, e -> e.tuning().registerBest(id, name), (version, error) -> {
             if (error != null) {
-                app.dialogs().showError("Cannot register the best model", Worker.message(error),
-                        Worker.unwrap(error) instanceof TuningException ? null : Worker.details(error));
+                app.dialogs().showError("Cannot register the best model", FAILURES.message(error),
+                        Failures.unwrap(error) instanceof TuningException ? null : Failures.details(error));
                 return null;
             }
-            registered.set(version);
-            app.dialogs().notify("Registered " + version.name() + " version " + version.version() + ".");
-            return version;
-        }, app.uiExecutor());
+            return announce(version, true);
+        });
     }
 
     // --- internals --------------------------------------------------------------------------------
@@ -343,14 +276,14 @@ public final class TuningViewModel {
         }
         job = null;
         TuningJobId id = shownJob.get();
-        boolean cancelled = error != null && Worker.unwrap(error) instanceof java.util.concurrent.CancellationException;
+        boolean cancelled = error != null && Failures.unwrap(error) instanceof CancellationException;
         if (error != null && !cancelled && id == null) {
             // refused before any trial: the engine's message says what to fix
-            failure.set(Worker.message(error));
+            failure.set(FAILURES.message(error));
             message.set("Not started");
             state.set(TuneState.FAILED);
-            if (!(Worker.unwrap(error) instanceof TuningException)) {
-                app.dialogs().showError("Tuning failed", Worker.message(error), Worker.details(error));
+            if (!(Failures.unwrap(error) instanceof TuningException)) {
+                app.dialogs().showError("Tuning failed", FAILURES.message(error), Failures.details(error));
             }
             return CompletableFuture.completedFuture(null);
         }
@@ -360,7 +293,7 @@ public final class TuningViewModel {
             return refresh();
         }
         // the catalog holds what was kept (a stopped job keeps its finished trials): show that
-        return Worker.supply(engine, e -> new Object[]{e.tuning().job(id), e.tuning().trials(id)}, io).handleAsync((read, readError) -> {
+        return inBackground(engine, e -> new Object[]{e.tuning().job(id), e.tuning().trials(id)}, (read, readError) -> {
             if (g != generation) {
                 return null;
             }
@@ -371,10 +304,10 @@ public final class TuningViewModel {
                 state.set(cancelled ? TuneState.STOPPED : TuneState.FAILED);
             }
             if (error != null && !cancelled) {
-                failure.set(Worker.message(error));
+                failure.set(FAILURES.message(error));
             }
             return null;
-        }, app.uiExecutor()).thenCompose(v -> refresh());
+        }).thenCompose(v -> refresh());
     }
 
     private void show(TuningJob stored, List<Trial> list) {

@@ -12,15 +12,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleConsumer;
 
 /**
- * Runs one long DuckDB query so that it can be watched and stopped: a small thread polls the
- * statement's progress while it runs, and cancelling the job cancels the statement.
+ * Runs one long DuckDB statement so that it can be watched and stopped: a small thread polls the
+ * statement's progress while it runs, and cancelling the job cancels the statement. Public for
+ * the recipe package, whose full apply is such a statement; everyone else goes through the services.
  */
-final class Query {
+public final class Query {
     private static final long POLL_MILLIS = 200;
 
     @FunctionalInterface
     interface Rows<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    /** What is done with the prepared statement while it is watched. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(DuckDBPreparedStatement ps) throws SQLException;
     }
 
     private Query() {
@@ -32,6 +39,20 @@ final class Query {
      */
     static <T> T run(DuckDBConnection c, String sql, JobContext context, DoubleConsumer progress, Rows<T> rows)
             throws SQLException {
+        return watched(c, sql, context, progress, "osprey-scan-progress", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rows.read(rs);
+            }
+        });
+    }
+
+    /**
+     * Prepares {@code sql} and hands it to {@code work} while a thread named {@code pollerName}
+     * reports its progress as {@link #run} does; cancelling the job cancels the statement, and a
+     * statement that failed because of that throws {@link JobCancelledException}.
+     */
+    public static <T> T watched(DuckDBConnection c, String sql, JobContext context, DoubleConsumer progress,
+                                String pollerName, Work<T> work) throws SQLException {
         context.checkCancelled();
         try (DuckDBPreparedStatement ps = c.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
             AtomicBoolean running = new AtomicBoolean(true);
@@ -44,9 +65,9 @@ final class Query {
                     }
                 }
             });
-            Thread poller = Thread.ofPlatform().daemon().name("osprey-scan-progress").start(() -> poll(ps, running, progress));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rows.read(rs);
+            Thread poller = Thread.ofPlatform().daemon().name(pollerName).start(() -> poll(ps, running, progress));
+            try {
+                return work.run(ps);
             } catch (SQLException e) {
                 if (context.isCancelled()) {
                     throw new JobCancelledException();

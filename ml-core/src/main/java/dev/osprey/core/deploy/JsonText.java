@@ -1,6 +1,11 @@
 package dev.osprey.core.deploy;
 
-/** JSON text for JSON Lines output, written straight into a builder (one row at a time, no tree). */
+import dev.osprey.core.json.Json;
+
+/**
+ * JSON text for JSON Lines output, written straight into a builder (one row at a time, no tree).
+ * A cell is never written as an object or array: anything not a boolean or number is its text.
+ */
 final class JsonText {
     private JsonText() {
     }
@@ -17,24 +22,6 @@ final class JsonText {
     }
 
     static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        Json.appendString(sb, s);
     }
 }

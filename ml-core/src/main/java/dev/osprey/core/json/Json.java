@@ -10,6 +10,8 @@ import java.util.Map;
  * Non-finite numbers are written as null; other non-JSON values as their string form.
  */
 public final class Json {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private Json() {
     }
 
@@ -40,7 +42,7 @@ public final class Json {
     private static void write(StringBuilder sb, Object v, int indent) {
         switch (v) {
             case null -> sb.append("null");
-            case String s -> string(sb, s);
+            case String s -> appendString(sb, s);
             case Boolean b -> sb.append(b);
             case Double d when !Double.isFinite(d) -> sb.append("null");
             case Float f when !Float.isFinite(f) -> sb.append("null");
@@ -57,7 +59,7 @@ public final class Json {
                 }
                 sb.append(']');
             }
-            default -> string(sb, v.toString());
+            default -> appendString(sb, v.toString());
         }
     }
 
@@ -73,7 +75,7 @@ public final class Json {
             if (pretty) {
                 sb.append("  ".repeat(indent + 1));
             }
-            string(sb, String.valueOf(e.getKey()));
+            appendString(sb, String.valueOf(e.getKey()));
             sb.append(pretty ? ": " : ":");
             write(sb, e.getValue(), pretty ? indent + 1 : -1);
             boolean last = ++i == m.size();
@@ -85,7 +87,12 @@ public final class Json {
         sb.append('}');
     }
 
-    private static void string(StringBuilder sb, String s) {
+    /**
+     * Appends {@code s} as a JSON string: quotes, backslashes and control characters escaped,
+     * everything else as is. The one escaper for Osprey's JSON (files, batch output, the server's
+     * responses), so they all quote alike; it allocates nothing beyond the builder's own growth.
+     */
+    public static void appendString(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -97,7 +104,7 @@ public final class Json {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
                     } else {
                         sb.append(c);
                     }

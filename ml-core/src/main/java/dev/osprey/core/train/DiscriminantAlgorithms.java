@@ -12,7 +12,6 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,33 +22,10 @@ final class DiscriminantAlgorithms {
     private DiscriminantAlgorithms() {
     }
 
-    private abstract static class Classification implements Algorithm {
-        @Override
-        public boolean supports(ProblemType type) {
-            return type.isClassification();
-        }
-    }
-
     /** LDA on standardised, linearly independent features (one-hot columns make the covariance singular otherwise). */
-    static final class Lda extends Classification {
-        @Override
-        public String id() {
-            return "lda";
-        }
-
-        @Override
-        public String displayName() {
-            return "Linear discriminant analysis";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return new NoOptions();
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return NoOptions.from(id(), values);
+    static final class Lda extends NamedAlgorithm {
+        Lda() {
+            super("lda", "Linear discriminant analysis", CLASSIFICATION, new NoOptions(), NoOptions::from);
         }
 
         @Override
@@ -69,25 +45,9 @@ final class DiscriminantAlgorithms {
      * Naive Bayes on the encoded features: a feature that is only ever 0 or 1 in the training rows
      * (one-hot categories, booleans) is Bernoulli with Laplace smoothing; any other is Gaussian.
      */
-    static final class Bayes extends Classification {
-        @Override
-        public String id() {
-            return "naive_bayes";
-        }
-
-        @Override
-        public String displayName() {
-            return "Naive Bayes";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return NaiveBayesOptions.defaults();
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return NaiveBayesOptions.from(values);
+    static final class Bayes extends NamedAlgorithm {
+        Bayes() {
+            super("naive_bayes", "Naive Bayes", CLASSIFICATION, NaiveBayesOptions.defaults(), (id, v) -> NaiveBayesOptions.from(v));
         }
 
         @Override

@@ -2,15 +2,12 @@ package dev.osprey.core.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.osprey.core.train.OptionReader.openRange;
 import static dev.osprey.core.train.OptionReader.range;
 
 /** Elastic net: the L1 penalty {@code lambda1}, the L2 penalty {@code lambda2} (both above 0) and the iteration cap. */
 public record ElasticNetOptions(double lambda1, double lambda2, int maxIter) implements AlgorithmOptions {
-    static final Set<String> KEYS = Set.of("lambda1", "lambda2", "max_iter");
-
     public ElasticNetOptions {
         openRange("lambda1", lambda1, 0, 1e6);
         openRange("lambda2", lambda2, 0, 1e6);
@@ -22,8 +19,8 @@ public record ElasticNetOptions(double lambda1, double lambda2, int maxIter) imp
     }
 
     public static ElasticNetOptions from(Map<String, String> values) throws TrainingException {
-        OptionReader r = new OptionReader("elastic_net", values, KEYS);
         ElasticNetOptions d = defaults();
+        OptionReader r = new OptionReader("elastic_net", values, d);
         double l1 = r.decimal("lambda1", d.lambda1);
         double l2 = r.decimal("lambda2", d.lambda2);
         int iter = r.integer("max_iter", d.maxIter);

@@ -8,7 +8,6 @@ import smile.regression.LinearModel;
 import smile.regression.OLS;
 import smile.regression.RidgeRegression;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,41 +20,18 @@ final class LinearAlgorithms {
     private LinearAlgorithms() {
     }
 
-    private abstract static class Regression implements Algorithm {
-        @Override
-        public boolean supports(ProblemType type) {
-            return type == ProblemType.REGRESSION;
+    private static Fitted linear(LinearModel model) {
+        smile.tensor.Vector w = model.coefficients();
+        double[] weights = new double[w.size()];
+        for (int j = 0; j < weights.length; j++) {
+            weights[j] = w.get(j);
         }
-
-        static Fitted linear(LinearModel model) {
-            smile.tensor.Vector w = model.coefficients();
-            double[] weights = new double[w.size()];
-            for (int j = 0; j < weights.length; j++) {
-                weights[j] = w.get(j);
-            }
-            return Fitted.of(new LinearPredictor(weights, model.intercept()));
-        }
+        return Fitted.of(new LinearPredictor(weights, model.intercept()));
     }
 
-    static final class LeastSquares extends Regression {
-        @Override
-        public String id() {
-            return "linear_regression";
-        }
-
-        @Override
-        public String displayName() {
-            return "Linear regression (least squares)";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return new NoOptions();
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return NoOptions.from(id(), values);
+    static final class LeastSquares extends NamedAlgorithm {
+        LeastSquares() {
+            super("linear_regression", "Linear regression (least squares)", REGRESSION, new NoOptions(), NoOptions::from);
         }
 
         @Override
@@ -66,27 +42,11 @@ final class LinearAlgorithms {
         }
     }
 
-    static final class Ridge extends Regression {
+    static final class Ridge extends NamedAlgorithm {
         static final PenaltyOptions DEFAULTS = new PenaltyOptions(1.0, 1000);
 
-        @Override
-        public String id() {
-            return "ridge";
-        }
-
-        @Override
-        public String displayName() {
-            return "Ridge regression";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return DEFAULTS;
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return PenaltyOptions.from(id(), values, DEFAULTS, false);
+        Ridge() {
+            super("ridge", "Ridge regression", REGRESSION, DEFAULTS, (id, v) -> PenaltyOptions.from(id, v, DEFAULTS, false));
         }
 
         @Override
@@ -96,27 +56,11 @@ final class LinearAlgorithms {
         }
     }
 
-    static final class Lasso extends Regression {
+    static final class Lasso extends NamedAlgorithm {
         static final PenaltyOptions DEFAULTS = new PenaltyOptions(0.1, 1000);
 
-        @Override
-        public String id() {
-            return "lasso";
-        }
-
-        @Override
-        public String displayName() {
-            return "Lasso regression";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return DEFAULTS;
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return PenaltyOptions.from(id(), values, DEFAULTS, true);
+        Lasso() {
+            super("lasso", "Lasso regression", REGRESSION, DEFAULTS, (id, v) -> PenaltyOptions.from(id, v, DEFAULTS, true));
         }
 
         @Override
@@ -127,25 +71,10 @@ final class LinearAlgorithms {
         }
     }
 
-    static final class ElasticNet extends Regression {
-        @Override
-        public String id() {
-            return "elastic_net";
-        }
-
-        @Override
-        public String displayName() {
-            return "Elastic net regression";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return ElasticNetOptions.defaults();
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return ElasticNetOptions.from(values);
+    static final class ElasticNet extends NamedAlgorithm {
+        ElasticNet() {
+            super("elastic_net", "Elastic net regression", REGRESSION, ElasticNetOptions.defaults(),
+                    (id, v) -> ElasticNetOptions.from(v));
         }
 
         @Override
@@ -156,34 +85,12 @@ final class LinearAlgorithms {
         }
     }
 
-    private abstract static class Classification implements Algorithm {
-        @Override
-        public boolean supports(ProblemType type) {
-            return type.isClassification();
-        }
-    }
-
-    static final class Logistic extends Classification {
+    static final class Logistic extends NamedAlgorithm {
         static final PenaltyOptions DEFAULTS = new PenaltyOptions(0.0, 500);
 
-        @Override
-        public String id() {
-            return "logistic_regression";
-        }
-
-        @Override
-        public String displayName() {
-            return "Logistic regression";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return DEFAULTS;
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return PenaltyOptions.from(id(), values, DEFAULTS, false);
+        Logistic() {
+            super("logistic_regression", "Logistic regression", CLASSIFICATION, DEFAULTS,
+                    (id, v) -> PenaltyOptions.from(id, v, DEFAULTS, false));
         }
 
         @Override
@@ -197,25 +104,9 @@ final class LinearAlgorithms {
         }
     }
 
-    static final class NearestNeighbours extends Classification {
-        @Override
-        public String id() {
-            return "knn";
-        }
-
-        @Override
-        public String displayName() {
-            return "k-nearest neighbours";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return new KnnOptions(5);
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return KnnOptions.from(values);
+    static final class NearestNeighbours extends NamedAlgorithm {
+        NearestNeighbours() {
+            super("knn", "k-nearest neighbours", CLASSIFICATION, new KnnOptions(5), (id, v) -> KnnOptions.from(v));
         }
 
         @Override

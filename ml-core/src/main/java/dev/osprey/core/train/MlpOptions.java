@@ -2,7 +2,6 @@ package dev.osprey.core.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.osprey.core.train.OptionReader.openRange;
 import static dev.osprey.core.train.OptionReader.range;
@@ -13,9 +12,6 @@ import static dev.osprey.core.train.OptionReader.range;
  */
 public record MlpOptions(int hiddenLayers, int hiddenUnits, int epochs, int batchSize, double learningRate,
                          double momentum, double weightDecay) implements AlgorithmOptions {
-    static final Set<String> KEYS = Set.of("hidden_layers", "hidden_units", "epochs", "batch_size", "learning_rate",
-            "momentum", "weight_decay");
-
     public MlpOptions {
         range("hidden_layers", hiddenLayers, 1, 5);
         range("hidden_units", hiddenUnits, 1, 1024);
@@ -31,8 +27,8 @@ public record MlpOptions(int hiddenLayers, int hiddenUnits, int epochs, int batc
     }
 
     public static MlpOptions from(Map<String, String> values) throws TrainingException {
-        OptionReader r = new OptionReader("mlp", values, KEYS);
         MlpOptions d = defaults();
+        OptionReader r = new OptionReader("mlp", values, d);
         int layers = r.integer("hidden_layers", d.hiddenLayers);
         int units = r.integer("hidden_units", d.hiddenUnits);
         int epochs = r.integer("epochs", d.epochs);

@@ -2,7 +2,6 @@ package dev.osprey.core.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.osprey.core.train.OptionReader.openRange;
 import static dev.osprey.core.train.OptionReader.range;
@@ -13,8 +12,6 @@ import static dev.osprey.core.train.OptionReader.range;
  * the Laplace smoothing of the 0/1 features (one-hot categories, booleans).
  */
 public record NaiveBayesOptions(double varSmoothing, double alpha) implements AlgorithmOptions {
-    static final Set<String> KEYS = Set.of("var_smoothing", "alpha");
-
     public NaiveBayesOptions {
         range("var_smoothing", varSmoothing, 0, 1);
         openRange("alpha", alpha, 0, 100);
@@ -25,9 +22,10 @@ public record NaiveBayesOptions(double varSmoothing, double alpha) implements Al
     }
 
     public static NaiveBayesOptions from(Map<String, String> values) throws TrainingException {
-        OptionReader r = new OptionReader("naive_bayes", values, KEYS);
-        double smoothing = r.decimal("var_smoothing", defaults().varSmoothing);
-        double alpha = r.decimal("alpha", defaults().alpha);
+        NaiveBayesOptions d = defaults();
+        OptionReader r = new OptionReader("naive_bayes", values, d);
+        double smoothing = r.decimal("var_smoothing", d.varSmoothing);
+        double alpha = r.decimal("alpha", d.alpha);
         return OptionReader.build(() -> new NaiveBayesOptions(smoothing, alpha));
     }
 

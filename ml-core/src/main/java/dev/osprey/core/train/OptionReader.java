@@ -8,6 +8,11 @@ import java.util.TreeSet;
 final class OptionReader {
     private final Map<String, String> values;
 
+    /** Knows the keys of {@code defaults}' flat map, so the options a record writes are the ones it reads. */
+    OptionReader(String algorithm, Map<String, String> values, AlgorithmOptions defaults) throws TrainingException {
+        this(algorithm, values, defaults.toMap().keySet());
+    }
+
     OptionReader(String algorithm, Map<String, String> values, Set<String> known) throws TrainingException {
         this.values = values;
         for (String key : values.keySet()) {

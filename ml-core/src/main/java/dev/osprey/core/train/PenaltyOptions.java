@@ -2,7 +2,6 @@ package dev.osprey.core.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.osprey.core.train.OptionReader.range;
 
@@ -11,8 +10,6 @@ import static dev.osprey.core.train.OptionReader.range;
  * {@code lambda} and the iteration cap (lasso and logistic only).
  */
 public record PenaltyOptions(double lambda, int maxIter) implements AlgorithmOptions {
-    static final Set<String> KEYS = Set.of("lambda", "max_iter");
-
     public PenaltyOptions {
         range("lambda", lambda, 0, 1e6);
         range("max_iter", maxIter, 1, 100_000);
@@ -20,7 +17,7 @@ public record PenaltyOptions(double lambda, int maxIter) implements AlgorithmOpt
 
     static PenaltyOptions from(String algorithm, Map<String, String> values, PenaltyOptions defaults, boolean positive)
             throws TrainingException {
-        OptionReader r = new OptionReader(algorithm, values, KEYS);
+        OptionReader r = new OptionReader(algorithm, values, defaults);
         double lambda = r.decimal("lambda", defaults.lambda);
         int iter = r.integer("max_iter", defaults.maxIter);
         PenaltyOptions o = OptionReader.build(() -> new PenaltyOptions(lambda, iter));

@@ -3,7 +3,6 @@ package dev.osprey.core.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.osprey.core.train.OptionReader.openRange;
 import static dev.osprey.core.train.OptionReader.range;
@@ -15,7 +14,6 @@ import static dev.osprey.core.train.OptionReader.range;
  */
 public record SvmOptions(String kernel, double c, double sigma, int epochs) implements AlgorithmOptions {
     public static final List<String> KERNELS = List.of("gaussian", "linear");
-    static final Set<String> KEYS = Set.of("kernel", "c", "sigma", "epochs");
 
     public SvmOptions {
         if (!KERNELS.contains(kernel)) {
@@ -31,8 +29,8 @@ public record SvmOptions(String kernel, double c, double sigma, int epochs) impl
     }
 
     public static SvmOptions from(Map<String, String> values) throws TrainingException {
-        OptionReader r = new OptionReader("svm", values, KEYS);
         SvmOptions d = defaults();
+        OptionReader r = new OptionReader("svm", values, d);
         String kernel = r.choice("kernel", d.kernel, KERNELS);
         double c = r.decimal("c", d.c);
         double sigma = r.decimal("sigma", d.sigma);

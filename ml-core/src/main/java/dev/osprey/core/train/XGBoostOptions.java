@@ -2,7 +2,6 @@ package dev.osprey.core.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.osprey.core.train.OptionReader.openRange;
 import static dev.osprey.core.train.OptionReader.range;
@@ -10,9 +9,6 @@ import static dev.osprey.core.train.OptionReader.range;
 /** XGBoost hyperparameters (names as in XGBoost's own documentation). */
 public record XGBoostOptions(int rounds, int maxDepth, double eta, double subsample, double colsampleBytree,
                              double minChildWeight, double lambda, double alpha) implements AlgorithmOptions {
-    static final Set<String> KEYS = Set.of("rounds", "max_depth", "eta", "subsample", "colsample_bytree",
-            "min_child_weight", "lambda", "alpha");
-
     public XGBoostOptions {
         range("rounds", rounds, 1, 5000);
         range("max_depth", maxDepth, 1, 32);
@@ -29,8 +25,8 @@ public record XGBoostOptions(int rounds, int maxDepth, double eta, double subsam
     }
 
     public static XGBoostOptions from(Map<String, String> values) throws TrainingException {
-        OptionReader r = new OptionReader("xgboost", values, KEYS);
         XGBoostOptions d = defaults();
+        OptionReader r = new OptionReader("xgboost", values, d);
         int rounds = r.integer("rounds", d.rounds);
         int depth = r.integer("max_depth", d.maxDepth);
         double eta = r.decimal("eta", d.eta);

@@ -25,9 +25,19 @@ public record TunerSettings(TuningJobId jobId, SearchSpace space, Objective obje
         Objects.requireNonNull(budget);
         Objects.requireNonNull(asha);
         history = List.copyOf(history);
+        checkParallelism(parallelism);
+        checkGridPoints(gridPoints);
+    }
+
+    /** Also {@link TuningSpec}'s limit, so a job that can be described can be run. */
+    static void checkParallelism(int parallelism) {
         if (parallelism < 1 || parallelism > 64) {
             throw new IllegalArgumentException("Run between 1 and 64 trials at once, not " + parallelism + ".");
         }
+    }
+
+    /** Also {@link TuningSpec}'s limit. */
+    static void checkGridPoints(int gridPoints) {
         if (gridPoints < 2 || gridPoints > 100) {
             throw new IllegalArgumentException("A grid takes between 2 and 100 values per range, not " + gridPoints + ".");
         }

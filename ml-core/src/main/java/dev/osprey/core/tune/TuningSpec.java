@@ -32,12 +32,8 @@ public record TuningSpec(TrainingRequest template, SearchSpace space, Optional<O
         Objects.requireNonNull(name);
         Objects.requireNonNull(warmStart);
         Objects.requireNonNull(asha);
-        if (parallelism < 1 || parallelism > 64) {
-            throw new IllegalArgumentException("Run between 1 and 64 trials at once, not " + parallelism + ".");
-        }
-        if (gridPoints < 2 || gridPoints > 100) {
-            throw new IllegalArgumentException("A grid takes between 2 and 100 values per range, not " + gridPoints + ".");
-        }
+        TunerSettings.checkParallelism(parallelism);
+        TunerSettings.checkGridPoints(gridPoints);
         if (threadsPerTrial < 0 || threadsPerTrial > MAX_THREADS_PER_TRIAL) {
             throw new IllegalArgumentException("Threads per trial must be between 1 and " + MAX_THREADS_PER_TRIAL
                     + ", or 0 to share the cores among the trials at once, not " + threadsPerTrial + ".");

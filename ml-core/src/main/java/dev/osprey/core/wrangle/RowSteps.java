@@ -41,21 +41,10 @@ final class RowSteps {
     /** The column types after a row-wise step. */
     static LinkedHashMap<String, ColumnType> types(Step step, StepFit fit, LinkedHashMap<String, ColumnType> in) {
         LinkedHashMap<String, ColumnType> out = new LinkedHashMap<>(in);
+        if (moveColumns(step, in, out)) {
+            return out;
+        }
         switch (step) {
-            case Step.SelectColumns s -> {
-                out.clear();
-                s.columns().forEach(c -> out.put(c, in.get(c)));
-            }
-            case Step.DropColumns s -> s.columns().forEach(out::remove);
-            case Step.RenameColumn s -> {
-                out.clear();
-                in.forEach((k, v) -> out.put(k.equals(s.column()) ? s.newName() : k, v));
-            }
-            case Step.ReorderColumns s -> {
-                out.clear();
-                s.first().forEach(c -> out.put(c, in.get(c)));
-                in.forEach(out::putIfAbsent);
-            }
             case Step.CastColumn s -> out.put(s.column(), s.type());
             case Step.ParseDate s -> {
                 DateFormats.java(s.format()); // refuses a format with no Java equivalent now, not on the first row
@@ -92,22 +81,11 @@ final class RowSteps {
 
     static LinkedHashMap<String, Object> apply(RowTransform.Op op, LinkedHashMap<String, Object> in) {
         LinkedHashMap<String, Object> out = new LinkedHashMap<>(in);
+        if (moveColumns(op.step(), in, out)) {
+            return out;
+        }
         Map<String, ColumnType> types = op.typesBefore();
         switch (op.step()) {
-            case Step.SelectColumns s -> {
-                out.clear();
-                s.columns().forEach(c -> out.put(c, in.get(c)));
-            }
-            case Step.DropColumns s -> s.columns().forEach(out::remove);
-            case Step.RenameColumn s -> {
-                out.clear();
-                in.forEach((k, v) -> out.put(k.equals(s.column()) ? s.newName() : k, v));
-            }
-            case Step.ReorderColumns s -> {
-                out.clear();
-                s.first().forEach(c -> out.put(c, in.get(c)));
-                in.forEach(out::putIfAbsent);
-            }
             case Step.CastColumn s -> out.put(s.column(), convert(s.column(), in.get(s.column()), s.type(), s.onFailure()));
             case Step.ParseDate s -> out.put(s.column(), parseDate(s, in.get(s.column())));
             case Step.ExtractDatePart s -> out.put(Names.datePart(s), datePart(s.part(), in.get(s.column())));
@@ -162,6 +140,33 @@ final class RowSteps {
             default -> throw new IllegalStateException("not a row-wise step: " + op.step());
         }
         return out;
+    }
+
+    /**
+     * Select, drop, rename and reorder move whole columns, so they do the same to the column types
+     * as to a row's values; {@code out} starts as a copy of {@code in}. False for any other step.
+     */
+    private static <V> boolean moveColumns(Step step, LinkedHashMap<String, V> in, LinkedHashMap<String, V> out) {
+        switch (step) {
+            case Step.SelectColumns s -> {
+                out.clear();
+                s.columns().forEach(c -> out.put(c, in.get(c)));
+            }
+            case Step.DropColumns s -> s.columns().forEach(out::remove);
+            case Step.RenameColumn s -> {
+                out.clear();
+                in.forEach((k, v) -> out.put(k.equals(s.column()) ? s.newName() : k, v));
+            }
+            case Step.ReorderColumns s -> {
+                out.clear();
+                s.first().forEach(c -> out.put(c, in.get(c)));
+                in.forEach(out::putIfAbsent);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A raw value as the source column's type, as the dataset's own read would give it. */

@@ -29,6 +29,24 @@ class JsonTest {
     }
 
     @Test
+    void stringsAreEscapedByteForByteAsBefore() {
+        // The server, batch output and files all use this escaper: control characters as lowercase
+        // four-digit escapes except the three short ones, non-ASCII and '/' as they are.
+        StringBuilder sb = new StringBuilder();
+        Json.appendString(sb, "q\"b\\n\nr\rt\t\u0000\u0001\u001f\b\f/é\u2028");
+        assertThat(sb.toString()).isEqualTo("\"q\\\"b\\\\n\\nr\\rt\\t\\u0000\\u0001\\u001f\\u0008\\u000c/é\u2028\"");
+        for (char c = 0; c < 0x20; c++) {
+            String expected = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> String.format("\\u%04x", (int) c);
+            };
+            assertThat(Json.write(String.valueOf(c))).isEqualTo("\"" + expected + "\"");
+        }
+    }
+
+    @Test
     void nonFiniteNumbersBecomeNullAndOtherValuesTheirText() {
         assertThat(Json.write(Arrays.asList(Double.NaN, Float.POSITIVE_INFINITY, java.time.LocalDate.of(2026, 11, 23))))
                 .isEqualTo("[null,null,\"2026-11-23\"]");

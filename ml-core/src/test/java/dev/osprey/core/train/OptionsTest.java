@@ -44,6 +44,24 @@ class OptionsTest {
     }
 
     @Test
+    void theThreeTreeLearnersShareTheTreeLimitsAndReadEveryValueBeforeCheckingRanges() {
+        assertThatThrownBy(() -> DecisionTreeOptions.from(Map.of("max_nodes", "1")))
+                .hasMessage("max_nodes must be between 2 and 100000, not 1");
+        assertThatThrownBy(() -> GradientBoostOptions.from(Map.of("node_size", "0")))
+                .hasMessage("node_size must be between 1 and 10000, not 0");
+        assertThatThrownBy(() -> RandomForestOptions.from(Map.of("max_depth", "33")))
+                .hasMessage("max_depth must be between 1 and 32, not 33");
+        assertThatThrownBy(() -> RandomForestOptions.from(Map.of("max_depth", "0", "subsample", "abc")))
+                .hasMessage("subsample must be a number, not 'abc'");
+        assertThatThrownBy(() -> GradientBoostOptions.from(Map.of("trees", "x", "max_nodes", "y")))
+                .hasMessage("trees must be a whole number, not 'x'");
+        assertThatThrownBy(() -> Algorithms.get("random_forest").options(Map.of("depth", "3")))
+                .hasMessage("random_forest has no option 'depth'; its options are max_depth, max_nodes, mtry, node_size, subsample, trees.");
+        assertThat(DecisionTreeOptions.defaults().toMap()).containsExactly(
+                Map.entry("max_depth", "20"), Map.entry("max_nodes", "100"), Map.entry("node_size", "5"));
+    }
+
+    @Test
     void unknownKeysAndAlgorithmsAreNamed() {
         assertThatThrownBy(() -> Algorithms.get("xgboost").options(Map.of("depth", "3")))
                 .hasMessageStartingWith("xgboost has no option 'depth'; its options are").hasMessageContaining("max_depth");

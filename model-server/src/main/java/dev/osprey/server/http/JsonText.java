@@ -1,32 +1,15 @@
 package dev.osprey.server.http;
 
-/** JSON string escaping, shared by the HTTP layer and the encoders (no allocation beyond the builder). */
-public final class JsonText {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+import dev.osprey.core.json.Json;
 
+/** JSON text pieces shared by the HTTP layer and the encoders (no allocation beyond the builder). */
+public final class JsonText {
     private JsonText() {
     }
 
+    /** {@code s} as a JSON string, escaped as ml-core's {@link Json} escapes everything Osprey writes. */
     public static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        Json.appendString(sb, s);
     }
 
     /** A finite number as JSON; whole values without ".0"; non-finite as null. */

@@ -9,9 +9,7 @@ import dev.osprey.core.job.JobContext;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,7 +30,8 @@ import java.util.concurrent.Executor;
  * preview held in memory), the sort and filters (compiled to SQL by {@link GridQuery}), the
  * column summaries shown in the headers, find and the columns selected to act on. No nodes:
  * the view binds to it. State changes on the UI executor; DuckDB work runs on {@code io},
- * pages on {@code pages}; a result that arrives after the table changed is dropped.
+ * pages on {@code pages}; a result that arrives after the table changed is dropped. The pages on
+ * screen are {@link GridPages}; find is {@link GridFind}.
  */
 public final class GridModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GridModel.class);
@@ -44,32 +43,28 @@ public final class GridModel implements AutoCloseable {
     }
 
     private final Executor io;
-    private final Executor pages;
     private final Executor ui;
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final ObservableMap<String, ColumnSummary> summaries = FXCollections.observableHashMap();
     private final ObservableList<String> selectedColumns = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<GridRows> rows = new ReadOnlyObjectWrapper<>(this, "rows", GridRows.EMPTY);
-    private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper(this, "version");
     private final ReadOnlyObjectWrapper<GridQuery> query = new ReadOnlyObjectWrapper<>(this, "query", GridQuery.NONE);
     private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper preview = new ReadOnlyBooleanWrapper(this, "preview");
-    private final ReadOnlyLongWrapper found = new ReadOnlyLongWrapper(this, "found", -1);
-    private final ReadOnlyStringWrapper findText = new ReadOnlyStringWrapper(this, "findText", "");
+    private final GridPages pages;
+    private final GridFind finder;
     private TablePager pager;
     private PagedView view;
-    private PageCache cache;
     private long generation;
     private long sourceRows;
-    /** Completes when the first page is on screen: the snapshot waits for it, so it does not slow the first rows. */
-    private CompletableFuture<Void> firstPage = new CompletableFuture<>();
 
     public GridModel(Executor io, Executor pages, Executor ui) {
         this.io = Objects.requireNonNull(io);
-        this.pages = Objects.requireNonNull(pages);
         this.ui = Objects.requireNonNull(ui);
+        this.pages = new GridPages(this, Objects.requireNonNull(pages), ui);
+        this.finder = new GridFind(this, io, ui, columns, error::set, status::set);
     }
 
     // --- state -------------------------------------------------------------------------------------
@@ -93,7 +88,7 @@ public final class GridModel implements AutoCloseable {
 
     /** Goes up each time rows arrive, so cells that showed a placeholder read again. */
     public ReadOnlyIntegerProperty versionProperty() {
-        return version.getReadOnlyProperty();
+        return pages.versionProperty();
     }
 
     public ReadOnlyObjectProperty<GridQuery> queryProperty() {
@@ -124,11 +119,11 @@ public final class GridModel implements AutoCloseable {
 
     /** The row find moved to, or -1. */
     public ReadOnlyLongProperty foundProperty() {
-        return found.getReadOnlyProperty();
+        return finder.foundProperty();
     }
 
     public ReadOnlyStringProperty findTextProperty() {
-        return findText.getReadOnlyProperty();
+        return finder.textProperty();
     }
 
     public boolean isPaged() {
@@ -143,8 +138,8 @@ public final class GridModel implements AutoCloseable {
      */
     public CompletableFuture<Void> open(List<Column> cols, long knownRows, PagerSource source) {
         long gen = reset();
-        CompletableFuture<Void> first = new CompletableFuture<>();
-        firstPage = first;
+        // the snapshot waits for the first page to be on screen, so it does not slow the first rows
+        CompletableFuture<Void> first = pages.expectFirstPage();
         columns.setAll(cols);
         busy.set("Opening…");
         // The pager and its first page come from one trip off the UI thread: a LIMIT read of the
@@ -159,8 +154,7 @@ public final class GridModel implements AutoCloseable {
             sourceRows = p.live().rows();
             show(p.live(), gen);
             if (!o.page().isEmpty()) {
-                cache.put(0, o.page());
-                version.set(version.get() + 1);
+                pages.seed(o.page());
             }
             first.complete(null);
             busy.set(null);
@@ -172,14 +166,7 @@ public final class GridModel implements AutoCloseable {
 
     /** Shows rows held in memory (a recipe preview) instead of the table; sorting is off meanwhile. */
     public void showPreview(List<Column> cols, List<List<Object>> data, String label) {
-        preview.set(true);
-        found.set(-1);
-        if (!columns.equals(cols)) {
-            columns.setAll(cols);
-        }
-        rows.set(GridRows.of(data));
-        status.set(label);
-        error.set(null);
+        showRows(cols, GridRows.of(data), label);
     }
 
     /**
@@ -188,7 +175,7 @@ public final class GridModel implements AutoCloseable {
      */
     public void showRows(List<Column> cols, GridRows data, String label) {
         preview.set(true);
-        found.set(-1);
+        finder.forget();
         if (!columns.equals(cols)) {
             columns.setAll(cols);
         }
@@ -234,36 +221,12 @@ public final class GridModel implements AutoCloseable {
 
     /** Moves to the next (or previous) row holding {@code text} in any column; -1 in {@link #foundProperty()} when none. */
     public CompletableFuture<Long> find(String text, boolean forward) {
-        findText.set(text == null ? "" : text);
-        if (pager == null || preview.get() || text == null || text.isEmpty()) {
-            found.set(-1);
-            return CompletableFuture.completedFuture(-1L);
-        }
         long gen = generation;
-        PagedView v = view;
-        long from = found.get() < 0 ? (forward ? -1 : v.rows()) : found.get();
-        List<String> names = columns.stream().map(Column::name).toList();
-        TablePager p = pager;
-        return CompletableFuture.supplyAsync(() -> GridCalls.call(() -> p.find(v, text, names, from, forward)), io)
-                .handleAsync((row, e) -> {
-                    if (gen != generation) {
-                        return -1L;
-                    }
-                    if (e != null) {
-                        error.set(GridCalls.message(e));
-                        return -1L;
-                    }
-                    found.set(row);
-                    if (row < 0) {
-                        status.set("No " + (forward ? "later" : "earlier") + " row contains \u201c" + text + "\u201d.");
-                    }
-                    return row;
-                }, ui);
+        return finder.find(isPaged() ? pager : null, view, text, forward, () -> gen == generation);
     }
 
     public void clearFind() {
-        findText.set("");
-        found.set(-1);
+        finder.clear();
     }
 
     /** Toggles {@code column} in the selection to act on. */
@@ -289,10 +252,7 @@ public final class GridModel implements AutoCloseable {
 
     private long reset() {
         long gen = ++generation;
-        if (cache != null) {
-            cache.close();
-            cache = null;
-        }
+        pages.close();
         if (pager != null) {
             TablePager p = pager;
             io.execute(p::close);
@@ -304,7 +264,7 @@ public final class GridModel implements AutoCloseable {
         query.set(GridQuery.NONE);
         summaries.clear();
         selectedColumns.clear();
-        found.set(-1);
+        finder.forget();
         error.set(null);
         status.set("");
         return gen;
@@ -330,11 +290,11 @@ public final class GridModel implements AutoCloseable {
                 return CompletableFuture.completedFuture(null);
             }
             if (query.get().isEmpty() && view != null && view.isLive()) {
-                if (cache != null && !preview.get() && b.rows() == view.rows()) {
+                if (pages.isOpen() && !preview.get() && b.rows() == view.rows()) {
                     // same rows in the same order, now read by position: deep pages stop being slow,
                     // and the pages already on screen stay (no flicker, no new cells)
                     view = b;
-                    cache.readFrom(reader(p, b));
+                    pages.readFrom(reader(p, b));
                 } else {
                     show(b, gen);
                 }
@@ -369,7 +329,7 @@ public final class GridModel implements AutoCloseable {
             }
             PagedView old = view;
             query.set(next);
-            found.set(-1);
+            finder.forget();
             show(v, gen);
             busy.set(null);
             if (old != null && !old.equals(v)) {
@@ -386,28 +346,12 @@ public final class GridModel implements AutoCloseable {
 
     private void show(PagedView v, long gen) {
         view = v;
-        if (cache != null) {
-            cache.close();
-        }
-        TablePager p = pager;
-        cache = new PageCache(v.rows(), reader(p, v), pages, ui, new PageCache.Listener() {
-            @Override
-            public void pageLoaded(long page) {
-                if (gen == generation || view == v) {
-                    version.set(version.get() + 1);
-                }
-                firstPage.complete(null);
-            }
-
-            @Override
-            public void pageFailed(long page, Throwable e) {
-                firstPage.complete(null);
-                LOG.warn("Cannot read page {} of the grid", page, e);
-                error.set(GridCalls.message(e));
-            }
+        pages.show(v.rows(), reader(pager, v), () -> gen == generation || view == v, (page, e) -> {
+            LOG.warn("Cannot read page {} of the grid", page, e);
+            error.set(GridCalls.message(e));
         });
         if (!preview.get()) {
-            rows.set(GridRows.of(cache));
+            rows.set(pages.rows());
             status.set(v.rows() == sourceRows ? GridFormats.count(v.rows()) + " rows"
                     : GridFormats.count(v.rows()) + " of " + GridFormats.count(sourceRows) + " rows");
         }

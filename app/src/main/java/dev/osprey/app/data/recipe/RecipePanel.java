@@ -1,16 +1,12 @@
 package dev.osprey.app.data.recipe;
 
-import dev.osprey.core.data.Column;
 import dev.osprey.core.data.ColumnType;
 import dev.osprey.core.wrangle.Condition;
 import dev.osprey.core.wrangle.RecipeStep;
 import dev.osprey.core.wrangle.Step;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.css.PseudoClass;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -21,7 +17,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -33,7 +28,8 @@ import java.util.List;
 /**
  * The recipe beside the grid: the ordered steps (check box to enable, Alt+Up/Down or a drag to move,
  * Delete to remove), the selected or new step's form, undo/redo (Ctrl+Z, Ctrl+Shift+Z: the Grid tab routes the keys), the
- * preview's notes, the last error, and Save as a new dataset with progress and cancel.
+ * preview's notes, the last error, and Save as a new dataset with progress and cancel. The step
+ * cells and their drag are {@link StepCells}.
  */
 public final class RecipePanel extends VBox {
     public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
@@ -97,7 +93,7 @@ public final class RecipePanel extends VBox {
         list.setId("recipeSteps");
         list.getStyleClass().add("recipe-steps");
         list.setItems(model.steps());
-        list.setCellFactory(l -> new StepCell());
+        list.setCellFactory(new StepCells(model, this::moveStep));
         list.setPrefHeight(220);
         Label empty = new Label("No steps yet. Add one with \u201cAdd step\u201d or from a column's menu in the grid.");
         empty.setWrapText(true);
@@ -310,12 +306,6 @@ public final class RecipePanel extends VBox {
         }
     }
 
-    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
-    /** The step being dragged, or -1. */
-    private int dragFrom = -1;
-    /** The step the mouse was last pressed on, or -1. */
-    private int pressed = -1;
-
     private void onListKey(KeyEvent e) {
         if (e.isAltDown() && e.getCode() == KeyCode.UP) {
             moveSelected(-1);
@@ -327,81 +317,5 @@ public final class RecipePanel extends VBox {
             return;
         }
         e.consume();
-    }
-
-    /**
-     * A step: enabled check box, number and label; the step with the last error is marked. A step
-     * is dragged onto another to take its place (a press-drag-release gesture inside the scene, so
-     * it needs no system drag-and-drop); the step under the pointer is marked while dragging, and
-     * dropping below the last step moves it to the end.
-     */
-    private final class StepCell extends ListCell<RecipeStep> {
-        private final CheckBox enabled = new CheckBox();
-        private final Label text = new Label();
-        private final HBox box = new HBox(6, enabled, text);
-
-        StepCell() {
-            box.setAlignment(Pos.CENTER_LEFT);
-            // The pressed step is what moves: a quick drag is detected only once the pointer has
-            // left it, over whichever cell it is by then.
-            addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressed = isEmpty() || getItem() == null
-                    || enabled.isHover() ? -1 : getIndex());
-            setOnDragDetected(e -> {
-                if (pressed >= 0 && pressed < model.steps().size()) {
-                    dragFrom = pressed;
-                    startFullDrag();
-                    e.consume();
-                }
-            });
-            setOnMouseDragEntered(e -> pseudoClassStateChanged(DROP_TARGET, dragFrom >= 0 && dragFrom != target()));
-            setOnMouseDragExited(e -> pseudoClassStateChanged(DROP_TARGET, false));
-            setOnMouseDragReleased(e -> {
-                pseudoClassStateChanged(DROP_TARGET, false);
-                int from = dragFrom;
-                dragFrom = -1;
-                if (from >= 0 && from != target()) {
-                    moveStep(from, target());
-                }
-                e.consume();
-            });
-            enabled.setOnAction(e -> {
-                if (getIndex() >= 0) {
-                    model.setEnabled(getIndex(), enabled.isSelected());
-                }
-            });
-            model.errorStepProperty().addListener(o -> updateItem(getItem(), isEmpty()));
-        }
-
-        /** Where a step dropped here lands: this step's place, or the end below the last step. */
-        private int target() {
-            return isEmpty() || getItem() == null ? model.steps().size() - 1 : getIndex();
-        }
-
-        @Override
-        protected void updateItem(RecipeStep item, boolean empty) {
-            super.updateItem(item, empty);
-            getStyleClass().removeAll("step-error", "step-disabled");
-            if (empty || item == null) {
-                setGraphic(null);
-                setText(null);
-                setTooltip(null);
-                setId(null); // a reused cell must not keep the id of the step it showed before
-                return;
-            }
-            enabled.setSelected(item.enabled());
-            enabled.setId("step-enabled-" + getIndex());
-            text.setText((getIndex() + 1) + ". " + item.step().label());
-            setGraphic(box);
-            setId("step-" + getIndex());
-            if (!item.enabled()) {
-                getStyleClass().add("step-disabled");
-            }
-            if (model.errorStepProperty().get() == getIndex() && model.errorProperty().get() != null) {
-                getStyleClass().add("step-error");
-                setTooltip(new Tooltip(model.errorProperty().get()));
-            } else {
-                setTooltip(null);
-            }
-        }
     }
 }

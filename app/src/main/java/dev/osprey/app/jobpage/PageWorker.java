@@ -1,4 +1,4 @@
-package dev.osprey.app.train;
+package dev.osprey.app.jobpage;
 
 import dev.osprey.core.Engine;
 
@@ -8,17 +8,19 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** The Training page's own daemon thread for catalog reads and chart flushes, and calls on it. */
-final class PageWorker {
+/** A page's own daemon thread for catalog reads and event flushes, and calls on it. */
+public final class PageWorker {
+    /** Work against the open engine that may throw a checked exception. */
     @FunctionalInterface
-    interface EngineCall<T> {
+    public interface EngineCall<T> {
         T call(Engine engine) throws Exception;
     }
 
     private PageWorker() {
     }
 
-    static ScheduledExecutorService start(String name) {
+    /** A daemon thread, so an open page never keeps the studio from exiting. */
+    public static ScheduledExecutorService start(String name) {
         return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -27,7 +29,7 @@ final class PageWorker {
     }
 
     /** {@code work} on {@code io}; a checked exception completes the future with a CompletionException. */
-    static <T> CompletableFuture<T> supply(Engine engine, EngineCall<T> work, Executor io) {
+    public static <T> CompletableFuture<T> supply(Engine engine, EngineCall<T> work, Executor io) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return work.call(engine);

@@ -1,16 +1,16 @@
-package dev.osprey.app.train;
+package dev.osprey.app.jobpage;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The page's white panels: a title, an optional caption, and the content. */
-final class Cards {
+/** The pages' white panels: a title, an optional caption, and the content (which takes any height to spare). */
+public final class Cards {
     private Cards() {
     }
 
-    static VBox card(String id, Label title, Label caption, Node content) {
+    public static VBox card(String id, Label title, Label caption, Node content) {
         title.getStyleClass().add("card-title");
         VBox box = new VBox(4, title);
         if (caption != null) {
@@ -25,7 +25,7 @@ final class Cards {
         return box;
     }
 
-    static VBox card(String id, String title, String caption, Node content) {
+    public static VBox card(String id, String title, String caption, Node content) {
         return card(id, new Label(title), caption == null ? null : new Label(caption), content);
     }
 }
