@@ -21,9 +21,10 @@ import java.util.Set;
  * the same configuration in every strategy of one seed), each trial's measured cost per round and
  * the measured fixed cost of a trial, run through early-stopping rules. Each replay returns the
  * seconds until the rule has fully trained a configuration whose final value is at most the
- * target, or NaN if it never does. Rules: the product's ASHA (a trial stops at a rung unless it is
- * in the best {@code 1/reduction} of the trials that reached that rung before it; with several
- * brackets, trial i runs in bracket {@code i mod brackets}), ASHA as in the paper (a trial pauses
+ * target, or NaN if it never does. Rules: stopping ASHA, Ray Tune's and Optuna's kind and the
+ * product's before session 5 (a trial stops at a rung unless it is in the best
+ * {@code 1/reduction} of the trials that reached that rung before it; with several brackets, trial
+ * i runs in bracket {@code i mod brackets}), ASHA as in the paper and the product (a trial pauses
  * at a rung and resumes when it ranks in the best {@code 1/reduction}; a free worker first resumes
  * the highest such trial, else starts a new one) and the bound of any pruner with a given first
  * rung (every trial before random's best stopped at it).
@@ -65,7 +66,7 @@ final class AshaReplay {
         return Optional.of(new AshaReplay(curves, perRound, finals, fixed, max));
     }
 
-    /** The replay line of the single-seed bench: the product's ASHA, the paper's and the bound, for {@code asha}'s rungs. */
+    /** The replay line of the single-seed bench: stopping ASHA, pause and resume, and the bound, for {@code asha}'s rungs. */
     static String of(Engine engine, TuningResult random, double target, double fixed, AshaSettings asha) throws Exception {
         StringBuilder why = new StringBuilder();
         Optional<AshaReplay> r = record(engine, random, fixed, asha.maxResource(), why);
@@ -80,8 +81,8 @@ final class AshaReplay {
         double promoting = replay.promoting(n, asha, target);
         double bound = replay.bound(n, rungs.getFirst(), target);
         return String.format(Locale.ROOT, "# replay of random's %d curves (fixed %.1f ms a trial + each trial's measured cost per round; rungs %s):"
-                        + " random reaches the target in %.2f s; the product's ASHA %.2f s (ratio %.2f); ASHA with pause and resume %.2f s"
-                        + " (ratio %.2f); bound, every trial before random's best stopped at round %d, %.2f s (ratio %.2f)",
+                        + " random reaches the target in %.2f s; stopping ASHA (Ray Tune's, Optuna's) %.2f s (ratio %.2f); pause and"
+                        + " resume (the paper's, the product's) %.2f s (ratio %.2f); bound, every trial before random's best stopped at round %d, %.2f s (ratio %.2f)",
                 n, fixed * 1000, rungs, randomTime, stopping, randomTime / stopping, promoting, randomTime / promoting,
                 rungs.getFirst(), bound, randomTime / bound);
     }
@@ -112,7 +113,7 @@ final class AshaReplay {
     /** The rung steps of {@code bracket}, as the product's pruner places them (none in the last tenth of the resource). */
     static List<Integer> rungs(AshaSettings asha, int bracket) {
         List<Integer> rungs = new ArrayList<>();
-        for (int k = 0; asha.minResource() * Math.pow(asha.reduction(), bracket + k) <= 0.9 * asha.maxResource(); k++) {
+        for (int k = 0; k < asha.maxRungs() && asha.minResource() * Math.pow(asha.reduction(), bracket + k) <= 0.9 * asha.maxResource(); k++) {
             rungs.add((int) Math.round(asha.minResource() * Math.pow(asha.reduction(), bracket + k)));
         }
         return rungs;
@@ -152,7 +153,7 @@ final class AshaReplay {
         return b;
     }
 
-    /** The product's rule (stopping ASHA; Hyperband when {@code asha} has several brackets), one trial at a time. */
+    /** Stopping ASHA (Hyperband when {@code asha} has several brackets), one trial at a time. */
     double stopping(int n, AshaSettings asha, double target) {
         int eta = asha.reduction();
         List<List<Integer>> rungsOf = new ArrayList<>();
@@ -186,7 +187,7 @@ final class AshaReplay {
         return Double.NaN;
     }
 
-    /** ASHA as in the paper (pause at a rung, resume when in the best third), one bracket, one worker. */
+    /** ASHA as in the paper and the product (pause at a rung, resume when in the best third), one bracket, one worker. */
     double promoting(int n, AshaSettings asha, double target) {
         int eta = asha.reduction();
         List<Integer> levels = new ArrayList<>(rungs(asha, 0));

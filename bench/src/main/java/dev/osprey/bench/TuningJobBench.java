@@ -159,16 +159,18 @@ final class TuningJobBench {
             Trial randomBest = random.result().best().orElseThrow();
             out.printf(Locale.ROOT, "# random: %s; best trial #%d %s log_loss %.4f%n", random.summary(), randomBest.number(),
                     randomBest.params(), randomBest.value().getAsDouble());
-            // the product's default (ASHA, one bracket, rungs at 13 and 39 rounds), Hyperband's three brackets (later first
-            // rungs for a third of the trials each) and the textbook minimum of a 27th (rungs at 4, 12, 36, 108: the first pass's default);
-            // -Dosprey.bench.asha=min,max,reduction,brackets;... adds variants
+            // the product's default (ASHA, one cut at round 4, trials pause at it), Hyperband's three brackets of one cut
+            // each (at 4, 12 and 36 rounds, a third of the trials each), the default before session 5 (rungs at 13 and 39)
+            // and the textbook rungs from a 27th (4, 12, 36, 108); -Dosprey.bench.asha=min,max,reduction,brackets,rungs;...
+            // adds variants
             AshaSettings asha = AshaSettings.forResource(120);
             List<AshaSettings> variants = new ArrayList<>(List.of(asha,
-                    new AshaSettings(asha.minResource(), asha.maxResource(), asha.reduction(), 3), new AshaSettings(4, 120, 3, 1)));
+                    new AshaSettings(asha.minResource(), asha.maxResource(), asha.reduction(), 3, asha.maxRungs()),
+                    new AshaSettings(13, 120, 3, 1), new AshaSettings(4, 120, 3, 1)));
             for (String v : System.getProperty("osprey.bench.asha", "").split(";")) {
                 if (!v.isBlank()) {
-                    String[] f = v.split(",");
-                    variants.add(new AshaSettings(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+                    int[] f = java.util.Arrays.stream(v.split(",")).mapToInt(x -> Integer.parseInt(x.strip())).toArray();
+                    variants.add(new AshaSettings(f[0], f[1], f[2], f[3], f.length > 4 ? f[4] : Integer.MAX_VALUE));
                 }
             }
             out.println(AshaReplay.of(engine, random.result(), target, Stats.median(each), asha));
@@ -176,7 +178,7 @@ final class TuningJobBench {
                 Timeline t = timed(engine, spec.withStrategy(Strategy.HYPERBAND).withAsha(a));
                 double ta = t.reach(target);
                 String name = (a.brackets() == 1 ? "asha" : "hyperband " + a.brackets() + " brackets")
-                        + String.format(Locale.ROOT, " (min %d, reduction %d)", a.minResource(), a.reduction());
+                        + String.format(Locale.ROOT, " (rungs %s, reduction %d)", AshaReplay.rungs(a, 0), a.reduction());
                 Trial same = t.result().trials().stream().filter(x -> x.number() == randomBest.number()).findFirst().orElseThrow();
                 out.printf(Locale.ROOT, "%s vs random  xgboost 120 rounds  %,d x 20  %d trials each  target log_loss %.4f (random best +0.5%%)"
                                 + "  ours %s (job %.1f s, best %.4f)  peer random %.1f s (job %.1f s)  ratio(peer/ours) %s  goal >= 3%n",
@@ -192,11 +194,12 @@ final class TuningJobBench {
 
     /**
      * The Hyperband figure over many seeds instead of one: for each seed, 81 random trials through
-     * the product path (their curves recorded), the product's ASHA measured on the first 27 of them
-     * (same seed, so the same configurations), and replays ({@link AshaReplay}) of the rules at 27
-     * and 81 trials: the product's ASHA and Hyperband, ASHA as in the paper (pause and resume), the
-     * textbook minimum resource (a rung at round 1, then 3, 9, 27, 81) and the bound of a first rung
-     * at 13. One seed says little: where random's best happens to come in the sequence sets most of
+     * the product path (their curves recorded), the product's Hyperband (its defaults) measured on
+     * the first 27 of them (same seed, so the same configurations), and replays ({@link AshaReplay})
+     * of rules at 27 and 81 trials: the product's, pause and resume with two rungs, ASHA and
+     * Hyperband as stopping rules (Ray Tune's and Optuna's kind, and the product's before session 5),
+     * the textbook minimum resource (a rung at round 1, then 3, 9, 27, 81) and the bound of the
+     * product's cut. One seed says little: where random's best happens to come in the sequence sets most of
      * the ratio, so the medians over seeds are the figure.
      */
     void hyperbandSeeds(int seeds, long seedBase) throws Exception {
@@ -214,11 +217,14 @@ final class TuningJobBench {
                     .withBudget(Budget.trials(40)));
             double fixed = Stats.median(ones.result().trials().stream().skip(5).mapToDouble(x -> x.elapsed().toNanos() / 1e9).toArray());
             AshaSettings asha = AshaSettings.forResource(120);
-            AshaSettings hyperband = new AshaSettings(asha.minResource(), asha.maxResource(), asha.reduction(), 3);
+            AshaSettings twoRungs = new AshaSettings(13, 120, 3, 1);
             AshaSettings textbook = new AshaSettings(1, 120, 3, 1);
-            String[] rules = {"product asha (rungs 13, 39; measured)", "product asha (replay)", "product hyperband 3 brackets (replay)",
-                    "paper asha, pause and resume (replay)", "textbook asha, rungs 1, 3, 9, 27, 81 (replay)",
-                    "textbook asha, pause and resume (replay)", "bound, first rung 13 (replay)"};
+            // "stopping" is the rule of Ray Tune's and Optuna's ASHA, and the product's (rungs 13, 39) before session 5
+            String[] rules = {"product asha, one cut at round " + asha.minResource() + ", pause and resume (measured)",
+                    "product asha (replay)", "pause and resume, rungs 13, 39 (replay)", "stopping, rungs 13, 39 (replay)",
+                    "stopping hyperband 3 brackets from 13 (replay)", "textbook rungs 1, 3, 9, 27, 81, stopping (replay)",
+                    "textbook rungs, pause and resume (replay)", "bound, every trial before random's best stopped at round "
+                    + asha.minResource() + " (replay)"};
             // ratio[size][rule][seed]; NaN when the rule never reached random's best
             double[][][] ratio = new double[sizes.length][rules.length][seeds];
             out.printf(Locale.ROOT, "# hyperband over seeds: xgboost 120 rounds, %,d x 20, target random's best + 0.5%%, a trial's fixed cost"
@@ -230,16 +236,17 @@ final class TuningJobBench {
                 StringBuilder why = new StringBuilder();
                 AshaReplay replay = AshaReplay.record(engine, random.result(), fixed, 120, why).orElseThrow(
                         () -> new IllegalStateException("seed " + seed + ": " + why));
-                Timeline measured = timed(engine, spec.withStrategy(Strategy.HYPERBAND).withAsha(asha).withSeed(seed)
+                Timeline measured = timed(engine, spec.withStrategy(Strategy.HYPERBAND).withSeed(seed)
                         .withBudget(Budget.trials(sizes[0])));
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "seed %d", seed));
                 for (int z = 0; z < sizes.length; z++) {
                     int n = sizes[z];
                     double target = replay.best(n) * 1.005;
                     double r = replay.random(n, target);
-                    double[] times = {Double.NaN, replay.stopping(n, asha, target), replay.stopping(n, hyperband, target),
-                            replay.promoting(n, asha, target), replay.stopping(n, textbook, target), replay.promoting(n, textbook, target),
-                            replay.bound(n, 13, target)};
+                    double[] times = {Double.NaN, replay.promoting(n, asha, target), replay.promoting(n, twoRungs, target),
+                            replay.stopping(n, twoRungs, target), replay.stopping(n, new AshaSettings(13, 120, 3, 3), target),
+                            replay.stopping(n, textbook, target), replay.promoting(n, textbook, target),
+                            replay.bound(n, asha.minResource(), target)};
                     if (n == sizes[0]) {
                         // wall-clock: random's first 27 trials are the 27-trial job's, so its timeline tells when that job reaches the target
                         ratio[z][0][k] = random.reach(target) / measured.reach(target);

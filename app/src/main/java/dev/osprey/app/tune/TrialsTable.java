@@ -12,7 +12,6 @@ import javafx.scene.control.TableView;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -53,7 +52,7 @@ final class TrialsTable extends TableView<TrialRow> {
         getColumns().clear();
         TableColumn<TrialRow, Number> number = column("#", r -> r.number(), 44);
         number.setId("trialNumberColumn");
-        TableColumn<TrialRow, String> state = text("state", r -> r.state().name().toLowerCase(Locale.ROOT), 92);
+        TableColumn<TrialRow, String> state = text("state", TrialRow::stateText, 116);
         value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value().isPresent()
                 ? c.getValue().value().getAsDouble() : null));
         value.setCellFactory(c -> new TableCell<>() {

@@ -248,6 +248,8 @@ public final class TuningViewModel extends JobPageModel<TuneState, TuningResult>
                 }
                 case TuningEvent.TrialStarted s -> rows.put(s.trial(), TrialRow.running(s.trial(), s.params()));
                 case TuningEvent.IntermediateValue v -> curves.live(v.trial(), v.step(), v.value());
+                case TuningEvent.TrialPaused p -> rows.computeIfPresent(p.trial(), (n, row) -> row.pausedAt(p.step()));
+                case TuningEvent.TrialResumed r -> rows.computeIfPresent(r.trial(), (n, row) -> row.pausedAt(0));
                 case TuningEvent.TrialFinished f -> {
                     rows.put(f.trial().number(), TrialRow.of(f.trial()));
                     finished = true;
@@ -263,10 +265,11 @@ public final class TuningViewModel extends JobPageModel<TuneState, TuningResult>
         curves.refresh(rows);
         if (state.get().isRunning()) {
             long done = board.finishedCount();
-            long running = board.trials().size() - done;
+            long paused = board.trials().stream().filter(TrialRow::isPaused).count();
+            long running = board.trials().size() - done - paused;
             progress.set(plannedTrials > 0 ? Math.min(1, done / (double) plannedTrials) : -1);
-            message.set(String.format(java.util.Locale.ROOT, "%d of %d trials finished, %d running%s", done, plannedTrials,
-                    running, board.bestSuffix()));
+            message.set(String.format(java.util.Locale.ROOT, "%d of %d trials finished, %d running%s%s", done, plannedTrials,
+                    running, paused > 0 ? ", " + paused + " paused at a rung" : "", board.bestSuffix()));
         }
     }
 

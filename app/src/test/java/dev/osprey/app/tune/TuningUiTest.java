@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Tuning page through the real main window on the exam-score sample: a small random search
  * fills the trials table and the charts and its best trial is registered; a long search stops and
- * keeps its finished trials; a short AutoML run fills the leaderboard. Saves screenshots.
+ * keeps its finished trials; Hyperband shows the trials that wait at a rung; a short AutoML run
+ * fills the leaderboard. Saves screenshots.
  */
 @ExtendWith(ApplicationExtension.class)
 class TuningUiTest {
@@ -163,6 +164,36 @@ class TuningUiTest {
         assertThat(kept.stream().filter(Trial::isComplete).count()).isGreaterThanOrEqualTo(4);
         assertThat(kept.size()).isLessThan(200);
         waitFor(() -> view.model().trials().size() == kept.size());
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void hyperbandShowsTrialsPausedAtTheirRungAndAStopEndsThemPruned(FxRobot robot) throws Exception {
+        openTuningPage(robot);
+        assertThat(((Algorithm) find(robot, "#tuneAlgorithmChoice").queryComboBox().getValue()).id()).isEqualTo("xgboost");
+        choose(robot, "#strategyChoice", "Hyperband (ASHA)");
+        replaceText(robot, "#maxTrials", "300");
+        TuningView view = tuningView(robot);
+        // a pause can be short: remember every paused row the table was given, on the FX thread
+        java.util.Set<String> pausedTexts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        WaitForAsyncUtils.asyncFx(() -> view.model().trials().addListener(
+                (javafx.collections.ListChangeListener<TrialRow>) c -> c.getList().stream().filter(TrialRow::isPaused)
+                        .forEach(r -> pausedTexts.add(r.stateText())))).get(5, TimeUnit.SECONDS);
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        // the table and the message line come from the same batch of events
+        waitFor(() -> view.model().trials().stream().filter(TrialRow::isPaused).count() >= 2
+                && view.model().messageProperty().get().contains("paused at a rung"), 60);
+        waitForLayout();
+        screenshot("tuning-paused.png");
+        assertThat(pausedTexts).isNotEmpty().allMatch(t -> t.matches("paused at \\d+"));
+
+        robot.clickOn(find(robot, "#stopTuning").queryButton());
+        waitFor(() -> "Stopped".equals(find(robot, "#tuneState").queryAs(Label.class).getText()));
+        Engine engine = session.context().engine();
+        List<Trial> kept = engine.tuning().trials(engine.tuning().jobs().getFirst().id());
+        // the trials that were waiting at the rung when the job stopped end there, pruned
+        assertThat(kept).anyMatch(t -> t.state() == dev.osprey.core.tune.TrialState.PRUNED);
+        waitFor(() -> view.model().trials().size() == kept.size() && view.model().trials().stream().noneMatch(TrialRow::isPaused));
         assertThat(dialogs.errors).isEmpty();
     }
 

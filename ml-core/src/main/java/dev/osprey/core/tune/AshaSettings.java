@@ -2,11 +2,12 @@ package dev.osprey.core.tune;
 
 /**
  * Asynchronous successive halving: rungs at {@code minResource * reduction^k} steps below
- * {@code maxResource}; at each rung a trial goes on only when it is in the best
- * {@code 1/reduction} of the trials that reached that rung. {@code brackets} above 1 gives
- * Hyperband's mix of aggressiveness: bracket b starts its rungs at {@code minResource * reduction^b}.
+ * {@code maxResource}, at most {@code maxRungs} of them; at each rung a trial goes on only when it
+ * is in the best {@code 1/reduction} of the trials that reached that rung (else it pauses there
+ * until it is, or the job ends). {@code brackets} above 1 gives Hyperband's mix of
+ * aggressiveness: bracket b starts its rungs at {@code minResource * reduction^b}.
  */
-public record AshaSettings(int minResource, int maxResource, int reduction, int brackets) {
+public record AshaSettings(int minResource, int maxResource, int reduction, int brackets, int maxRungs) {
     public AshaSettings {
         if (minResource < 1 || maxResource <= minResource) {
             throw new IllegalArgumentException("Hyperband needs a resource of at least 2 steps (1 <= min < max), not min "
@@ -18,18 +19,29 @@ public record AshaSettings(int minResource, int maxResource, int reduction, int 
         if (brackets < 1) {
             throw new IllegalArgumentException("Hyperband needs at least one bracket, not " + brackets);
         }
+        if (maxRungs < 1) {
+            throw new IllegalArgumentException("Hyperband needs at least one rung, not " + maxRungs);
+        }
+    }
+
+    /** As many rungs as fit below the maximum (the textbook successive halving). */
+    public AshaSettings(int minResource, int maxResource, int reduction, int brackets) {
+        this(minResource, maxResource, reduction, brackets, Integer.MAX_VALUE);
     }
 
     /**
-     * Reduction 3, one bracket, and a minimum resource that leaves two rungs below the maximum
-     * (at a ninth and a third of it: 13 and 40 of 120 rounds). Boosted trees ranked after 3% of
-     * their rounds (the textbook max/27, rung at round 4) are ranked badly: in the tuning bench the
-     * configuration that ended best was stopped at round 12 on three seeds of three. With a ninth,
-     * over ten seeds (bench/README.md, session 5), ASHA reached random search's best a median 1.15x
-     * sooner (up to 3.3x; never on three seeds), the textbook rungs never on six.
+     * One cut, at the textbook minimum resource ({@code max / 27}: round 4 of 120), with reduction
+     * 3, one bracket: the best third of the trials at that round go on to the end. Measured on
+     * boosted trees whose search varies the learning rate 60-fold (bench/README.md, session 5, 16
+     * seeds): the configuration that ends best was among the best third at rounds 4 and 13 on every
+     * seed, but among the best ninth at a third of the rounds (a second cut) on only half of them,
+     * because slow learners overtake fast ones late. On ten seeds not used to choose this (23-32),
+     * one cut reached random search's best on every seed, a median 1.96x sooner; rungs at 13 and 39
+     * missed it on 5 seeds (8 with the stopping rule), the textbook rungs (1, 3, 9, 27, 81) on all.
      */
     public static AshaSettings forResource(int maxResource) {
-        int min = Math.max(1, (int) Math.round(maxResource / 9.0));
-        return new AshaSettings(Math.min(min, Math.max(1, maxResource - 1)), Math.max(2, maxResource), 3, 1);
+        int max = Math.max(2, maxResource);
+        int min = Math.max(1, (int) Math.round(max / 27.0));
+        return new AshaSettings(Math.min(min, max - 1), max, 3, 1, 1);
     }
 }

@@ -15,9 +15,10 @@ interface Pruner {
     /** Never stops a trial. */
     Pruner NONE = (trial, step, curves) -> false;
 
+    /** The median rule or none; Hyperband's trials pause and resume, which the tuner runs with {@link AshaScheduler}. */
     static Pruner of(TunerSettings settings) {
         if (settings.strategy() == Strategy.HYPERBAND) {
-            return new AshaPruner(settings.asha().orElseThrow());
+            return NONE;
         }
         return settings.pruning() == Pruning.MEDIAN ? new MedianPruner(MedianPruner.STARTUP_TRIALS, MedianPruner.WARMUP_STEPS) : NONE;
     }

@@ -14,21 +14,23 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionService;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The tuning engine, independent of training: runs trials of a {@link TrialFunction} on a pool of
- * {@code parallelism} threads within the budget, chooses each trial's parameters with the
- * strategy's sampler and stops trials early with its pruner. The calling thread samples and
- * waits; a cancel of {@code job} (or an interrupt) stops the running trials and returns what
- * finished. One instance runs one job.
+ * The tuning engine, independent of training: runs trials of a {@link TrialFunction}, at most
+ * {@code parallelism} at once, within the budget, chooses each trial's parameters with the
+ * strategy's sampler and stops trials early with its pruner. With Hyperband a trial can pause at
+ * a rung ({@link AshaScheduler}): its thread waits inside {@code report} without a worker slot
+ * until the tuner resumes it (a free slot goes to a promotable paused trial before a new one) or
+ * stops it. The calling thread samples and waits; a cancel of {@code job} (or an interrupt) stops
+ * the running trials and returns what finished. One instance runs one job.
  */
 public final class Tuner {
     private static final Logger LOG = LoggerFactory.getLogger(Tuner.class);
@@ -41,6 +43,10 @@ public final class Tuner {
     private final Consumer<? super TuningEvent> events;
     private final Sampler sampler;
     private final Pruner pruner;
+    /** Hyperband's rungs, or null for the other strategies. */
+    private final AshaScheduler asha;
+    /** Released whenever a trial ends or pauses, so the calling thread fills the slot at once. */
+    private final Semaphore wake = new Semaphore(0);
     private final Object lock = new Object();
     /** Held while a finished trial's events are delivered (see evaluate); never taken inside {@link #lock}. */
     private final Object emitLock = new Object();
@@ -56,6 +62,8 @@ public final class Tuner {
         this.events = events;
         this.sampler = Sampler.of(settings);
         this.pruner = Pruner.of(settings);
+        this.asha = settings.strategy() == Strategy.HYPERBAND && settings.asha().isPresent()
+                ? new AshaScheduler(settings.asha().get(), settings.budget().maxTrials(), maxPaused(settings)) : null;
         for (Trial t : settings.history()) {
             observe(t);
         }
@@ -70,18 +78,28 @@ public final class Tuner {
         return new Tuner(settings, function, events == null ? e -> { } : events).run(job == null ? JobContext.NONE : job);
     }
 
+    /**
+     * How many Hyperband trials may wait at a rung: each keeps its model and its data (XGBoost's
+     * matrices) while it waits, so they are capped; past the cap the one furthest from promotion
+     * stops. Three rounds of promotion candidates per worker.
+     */
+    static int maxPaused(TunerSettings settings) {
+        return Math.max(9, 3 * settings.asha().map(AshaSettings::reduction).orElse(3) * settings.parallelism());
+    }
+
     private TuningResult run(JobContext job) {
         long start = System.nanoTime();
         long deadline = settings.budget().maxTime().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
         AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism(), r -> {
+        // not a fixed pool: a paused trial keeps its thread but not its slot; active() counts the slots
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "osprey-trial-" + settings.jobId() + "-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        CompletionService<Void> done = new ExecutorCompletionService<>(pool);
         boolean stopped = false;
         boolean interrupted = false;
+        boolean exhausted = false;
         int launched = 0;
         try {
             while (true) {
@@ -89,11 +107,21 @@ public final class Tuner {
                     stopped = true;
                     break;
                 }
-                if (launched >= settings.budget().maxTrials() || System.nanoTime() >= deadline) {
-                    break;
+                resumePromoted();
+                boolean more = !exhausted && launched < settings.budget().maxTrials() && System.nanoTime() < deadline;
+                if (!more) {
+                    if (running.isEmpty() || System.nanoTime() >= deadline) {
+                        break;
+                    }
+                    if (active() == 0) {
+                        // no trial runs or will start: the paused ones can never rank better, so they end here
+                        stopPaused();
+                    }
+                    wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    continue;
                 }
-                if (running.size() >= settings.parallelism()) {
-                    done.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (active() >= settings.parallelism()) {
+                    wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
                     continue;
                 }
                 int number = launched;
@@ -102,32 +130,21 @@ public final class Tuner {
                     params = sampler.next(number, List.copyOf(observations), new Random(mix(settings.seed(), number)));
                 }
                 if (params.isEmpty()) {
-                    break;
+                    exhausted = true;
+                    continue;
                 }
                 launched++;
                 TrialControl control = new TrialControl(number);
                 running.put(number, control);
                 emit(new TuningEvent.TrialStarted(settings.jobId(), number, params.get()));
                 Map<String, String> p = params.get();
-                done.submit(() -> {
-                    execute(number, p, control);
-                    return null;
-                });
-            }
-            while (!running.isEmpty()) {
-                if (job.isCancelled()) {
-                    stopped = true;
-                }
-                if (stopped || System.nanoTime() >= deadline) {
-                    break;
-                }
-                done.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                pool.execute(() -> execute(number, p, control));
             }
         } catch (InterruptedException e) {
             stopped = true;
             interrupted = true;
         }
-        interrupted |= stopRunning(done);
+        interrupted |= stopRunning();
         pool.shutdownNow();
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -138,17 +155,64 @@ public final class Tuner {
         }
     }
 
+    /** Trials holding a worker slot: running and not paused at a rung. */
+    private int active() {
+        synchronized (lock) {
+            return running.size() - (asha == null ? 0 : asha.pausedCount());
+        }
+    }
+
+    /** Gives free slots to paused trials that now rank well enough to go on. */
+    private void resumePromoted() {
+        if (asha == null) {
+            return;
+        }
+        synchronized (lock) {
+            while (running.size() - asha.pausedCount() < settings.parallelism()) {
+                OptionalInt next = asha.promote();
+                if (next.isEmpty()) {
+                    break;
+                }
+                TrialControl c = running.get(next.getAsInt());
+                if (c != null) {
+                    // emitted under the lock, as its pause was, so a view never hears them in the wrong order
+                    emit(new TuningEvent.TrialResumed(settings.jobId(), next.getAsInt()));
+                    c.resume();
+                }
+            }
+        }
+    }
+
+    /** Ends every paused trial as pruned at its rung. */
+    private void stopPaused() {
+        List<Integer> ended;
+        synchronized (lock) {
+            ended = asha == null ? List.of() : asha.drain();
+        }
+        stopAll(ended);
+    }
+
+    private void stopAll(List<Integer> trials) {
+        for (int t : trials) {
+            TrialControl c = running.get(t);
+            if (c != null) {
+                c.stop(TrialState.PRUNED);
+            }
+        }
+    }
+
     /**
-     * Tells every running trial to stop (time budget or a stop) and waits for them to record how
-     * they ended, even when interrupted meanwhile (the job is stopping anyway); true if it was.
+     * Tells every running trial to stop (time budget or a stop; a paused one ends as pruned at its
+     * rung) and waits for them to record how they ended, even when interrupted meanwhile (the job
+     * is stopping anyway); true if it was.
      */
-    private boolean stopRunning(CompletionService<Void> done) {
-        running.values().forEach(c -> c.stop(TrialState.CANCELLED));
+    private boolean stopRunning() {
+        running.values().forEach(c -> c.stop(c.isPaused() ? TrialState.PRUNED : TrialState.CANCELLED));
         boolean interrupted = false;
         long until = System.currentTimeMillis() + STOP_GRACE_MILLIS;
         while (!running.isEmpty() && System.currentTimeMillis() < until) {
             try {
-                done.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -167,7 +231,13 @@ public final class Tuner {
             // whatever escaped (an Error in a trial), the slot is freed: a trial left in running would hang the job
             if (running.remove(number) != null) {
                 LOG.warn("Tuning job {}: trial {} ended without a result", settings.jobId(), number);
+                synchronized (lock) {
+                    if (asha != null) {
+                        asha.forget(number);
+                    }
+                }
             }
+            wake.release();
         }
     }
 
@@ -199,14 +269,18 @@ public final class Tuner {
         } else if (state == TrialState.CANCELLED) {
             message = "stopped before it finished";
         }
+        // a trial's duration is its work: the time it waited at a rung is left out
         Trial trial = new Trial(number, params, state, value, Optional.ofNullable(control.run), control.lastStep(),
-                Duration.ofNanos(System.nanoTime() - start), message);
+                Duration.ofNanos(System.nanoTime() - start - control.pausedNanos()), message);
         Trial newBest = null;
         // the listeners (which store the trial: catalog writes) run outside the lock that the other
         // trials' report() takes every round, so they do not stall them; emitLock keeps the events
         // of finished trials in order, and the slot is freed after them so the job ends after them
         synchronized (emitLock) {
             synchronized (lock) {
+                if (asha != null) {
+                    asha.forget(number);
+                }
                 finished.add(trial);
                 observe(trial);
                 if (trial.isComplete() && (best == null
@@ -247,11 +321,17 @@ public final class Tuner {
         return z ^ (z >>> 31);
     }
 
-    /** One running trial: its curve goes to the pruner; stop() makes report() return false. */
+    /**
+     * One running trial: its curve goes to the pruner (or Hyperband's scheduler); stop() makes
+     * report() return false; a trial told to pause waits in report() until resume() or stop().
+     */
     private final class TrialControl implements TrialReporter {
         private final int number;
         private final List<Runnable> hooks = new ArrayList<>();
         private volatile TrialState stopState;
+        /** Guarded by this: waiting at a rung. */
+        private boolean paused;
+        private volatile long pausedNanos;
         private volatile dev.osprey.core.experiment.RunId run;
         private volatile int lastStep;
         private volatile double last = Double.NaN;
@@ -267,16 +347,70 @@ public final class Tuner {
             }
             lastStep = step;
             last = value;
-            boolean prune;
+            AshaScheduler.Verdict verdict;
+            List<Integer> hopeless = List.of();
             synchronized (lock) {
                 curves.computeIfAbsent(number, n -> new TreeMap<>()).put(step, settings.intermediate().loss(value));
-                prune = !Double.isNaN(value) && pruner.shouldPrune(number, step, curves);
+                if (Double.isNaN(value)) {
+                    verdict = AshaScheduler.Verdict.GO;
+                } else if (asha != null) {
+                    verdict = asha.reached(number, step, curves.get(number));
+                    hopeless = asha.hopeless();
+                    if (verdict == AshaScheduler.Verdict.PAUSE && hopeless.contains(number)) {
+                        verdict = AshaScheduler.Verdict.STOP;
+                    }
+                } else {
+                    verdict = pruner.shouldPrune(number, step, curves) ? AshaScheduler.Verdict.STOP : AshaScheduler.Verdict.GO;
+                }
+                if (verdict == AshaScheduler.Verdict.PAUSE) {
+                    synchronized (this) {
+                        paused = true;
+                    }
+                    // under the lock: the tuner may resume it as soon as the lock is free (pause and resume
+                    // events are light; the listeners only queue them)
+                    emit(new TuningEvent.TrialPaused(settings.jobId(), number, step));
+                }
             }
             emit(new TuningEvent.IntermediateValue(settings.jobId(), number, step, value));
-            if (prune) {
+            stopAll(hopeless.stream().filter(t -> t != number).toList());
+            if (verdict == AshaScheduler.Verdict.STOP) {
                 stop(TrialState.PRUNED);
+            } else if (verdict == AshaScheduler.Verdict.PAUSE) {
+                awaitResume();
             }
             return stopState == null;
+        }
+
+        /** Waits at a rung, its slot given up (the calling thread may start another trial), until resumed or stopped. */
+        private void awaitResume() {
+            wake.release();
+            long t0 = System.nanoTime();
+            try {
+                synchronized (this) {
+                    while (paused && stopState == null) {
+                        wait();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop(TrialState.CANCELLED);
+            } finally {
+                pausedNanos += System.nanoTime() - t0;
+            }
+        }
+
+        synchronized boolean isPaused() {
+            return paused && stopState == null;
+        }
+
+        /** Lets a paused trial go on (called under the tuner's lock once the scheduler promoted it). */
+        synchronized void resume() {
+            paused = false;
+            notifyAll();
+        }
+
+        long pausedNanos() {
+            return pausedNanos;
         }
 
         @Override
@@ -311,6 +445,9 @@ public final class Tuner {
                 }
                 stopState = why;
                 toRun = List.copyOf(hooks);
+            }
+            synchronized (this) {
+                notifyAll();
             }
             for (Runnable h : toRun) {
                 try {

@@ -24,6 +24,14 @@ public sealed interface TuningEvent {
     record IntermediateValue(TuningJobId jobId, int trial, int step, double value) implements TuningEvent {
     }
 
+    /** A Hyperband trial waits at the rung of {@code step}: it gave its worker slot to another trial. */
+    record TrialPaused(TuningJobId jobId, int trial, int step) implements TuningEvent {
+    }
+
+    /** A paused trial ranks well enough now and goes on from its rung. */
+    record TrialResumed(TuningJobId jobId, int trial) implements TuningEvent {
+    }
+
     record TrialFinished(TuningJobId jobId, Trial trial) implements TuningEvent {
     }
 

@@ -38,6 +38,18 @@ class TunerTest {
         return Tuner.run(s, f, JobContext.NONE, e -> { });
     }
 
+    /** A job context that reports cancelled once {@code cancel} is set. */
+    static JobContext cancelledBy(AtomicBoolean cancel) {
+        return new JobContext() {
+            public void progress(double f, String m) { }
+            public void log(String l) { }
+            public boolean isCancelled() {
+                return cancel.get();
+            }
+            public void onCancel(Runnable h) { }
+        };
+    }
+
     static double best(TuningResult r) {
         return r.best().orElseThrow().value().getAsDouble();
     }
@@ -181,14 +193,17 @@ class TunerTest {
     }
 
     @Test
-    void defaultRungsSitAtANinthAndAThirdOfTheRounds() {
+    void theDefaultCutsOnceAtA27thOfTheRounds() {
         AshaSettings a = AshaSettings.forResource(120);
-        assertThat(a).isEqualTo(new AshaSettings(13, 120, 3, 1));
-        AshaPruner p = new AshaPruner(a);
+        assertThat(a).isEqualTo(new AshaSettings(4, 120, 3, 1, 1));
+        assertThat(List.of(new AshaScheduler(a, 27, 9).rungStep(0, 0), new AshaScheduler(a, 27, 9).rungStep(0, 1)))
+                .containsExactly(4L, Long.MAX_VALUE);
+        AshaScheduler p = new AshaScheduler(new AshaSettings(13, 120, 3, 1), 27, 9);
         assertThat(List.of(p.rungStep(0, 0), p.rungStep(0, 1), p.rungStep(0, 2))).containsExactly(13L, 39L, Long.MAX_VALUE);
         // the textbook minimum (a 27th) keeps its rung at 108 of 120
-        assertThat(new AshaPruner(new AshaSettings(4, 120, 3, 1)).rungStep(0, 3)).isEqualTo(108L);
+        assertThat(new AshaScheduler(new AshaSettings(4, 120, 3, 1), 27, 9).rungStep(0, 3)).isEqualTo(108L);
         assertThat(AshaSettings.forResource(5).minResource()).isEqualTo(1);
+        assertThat(AshaSettings.forResource(2)).isEqualTo(new AshaSettings(1, 2, 3, 1, 1));
     }
 
     @Test
@@ -201,7 +216,8 @@ class TunerTest {
         assertThat(pruned).isGreaterThan(15);
         double minX = r.trials().stream().mapToDouble(t -> Double.parseDouble(t.params().get("x"))).min().orElseThrow();
         assertThat(best(r)).isEqualTo(minX);
-        assertThat(steps.stream().mapToInt(Integer::intValue).sum()).isLessThan(30 * 27 / 3);
+        // one cut at round 1 keeps a third: well under half the rounds of 30 full trials
+        assertThat(steps.stream().mapToInt(Integer::intValue).sum()).isLessThan(30 * 27 / 2);
         // several brackets: bracket 1 starts its rungs later, so its trials run longer before a cut
         TuningResult hb = run(TunerSettings.of(SearchSpace.parse("x=float(0,1)"), Objective.minimize("x"))
                 .withStrategy(Strategy.HYPERBAND).withAsha(new AshaSettings(1, 27, 3, 2)).withBudget(Budget.trials(30)),
@@ -240,14 +256,7 @@ class TunerTest {
     @Test
     void aStoppedJobKeepsItsFinishedTrials() {
         AtomicBoolean cancel = new AtomicBoolean();
-        JobContext job = new JobContext() {
-            public void progress(double f, String m) { }
-            public void log(String l) { }
-            public boolean isCancelled() {
-                return cancel.get();
-            }
-            public void onCancel(Runnable h) { }
-        };
+        JobContext job = cancelledBy(cancel);
         List<TuningEvent> events = new CopyOnWriteArrayList<>();
         TrialFunction slowAfterThree = (p, r) -> {
             if (events.stream().filter(e -> e instanceof TuningEvent.TrialFinished).count() >= 3) {
