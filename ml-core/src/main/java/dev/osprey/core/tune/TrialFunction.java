@@ -10,4 +10,13 @@ import java.util.Map;
 @FunctionalInterface
 public interface TrialFunction {
     double evaluate(Map<String, String> params, TrialReporter reporter) throws Exception;
+
+    /**
+     * How many of its trials may wait paused at a Hyperband rung at once: a waiting trial keeps
+     * what its evaluation holds (a model, its data). Unlimited unless the function says so; the
+     * tuner applies its own cap as well.
+     */
+    default int maxPaused() {
+        return Integer.MAX_VALUE;
+    }
 }

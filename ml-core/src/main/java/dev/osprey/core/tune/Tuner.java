@@ -63,7 +63,8 @@ public final class Tuner {
         this.sampler = Sampler.of(settings);
         this.pruner = Pruner.of(settings);
         this.asha = settings.strategy() == Strategy.HYPERBAND && settings.asha().isPresent()
-                ? new AshaScheduler(settings.asha().get(), settings.budget().maxTrials(), maxPaused(settings)) : null;
+                ? new AshaScheduler(settings.asha().get(), settings.budget().maxTrials(),
+                        Math.max(1, Math.min(maxPaused(settings), function.maxPaused()))) : null;
         for (Trial t : settings.history()) {
             observe(t);
         }
@@ -80,8 +81,9 @@ public final class Tuner {
 
     /**
      * How many Hyperband trials may wait at a rung: each keeps its model and its data (XGBoost's
-     * matrices) while it waits, so they are capped; past the cap the one furthest from promotion
-     * stops. Three rounds of promotion candidates per worker.
+     * matrices) while it waits, so they are capped (and by {@link TrialFunction#maxPaused}, which
+     * knows the data's size); past the cap the one furthest from promotion stops. Three rounds of
+     * promotion candidates per worker.
      */
     static int maxPaused(TunerSettings settings) {
         return Math.max(9, 3 * settings.asha().map(AshaSettings::reduction).orElse(3) * settings.parallelism());

@@ -101,7 +101,8 @@ public final class TuningService {
         // per-round metrics of xgboost and mlp are losses (rmse, logloss): smaller is better whatever the objective
         emit(events, new TuningEvent.JobStarted(id, name, spec.space(), objective, spec.strategy(), spec.budget(), spec.parallelism()));
         TuningResult result;
-        try (TrainingTrials trials = new TrainingTrials(training, perTrial, objective)) {
+        long cells = dataset.rowCount() * Math.max(1, dataset.columns().size() - 1);
+        try (TrainingTrials trials = new TrainingTrials(training, perTrial, objective, cells)) {
             result = Tuner.run(settings, trials, job, e -> {
                 if (e instanceof TuningEvent.TrialFinished f) {
                     record(id, f.trial());

@@ -173,6 +173,42 @@ class AshaSchedulerTest {
     }
 
     @Test
+    void theTrialFunctionCapsHowManyTrialsWaitAndTrainingTrialsSizeTheCapByTheirData() {
+        assertThat(new TrainingTrials(null, null, null, 10_000L * 20).maxPaused()).isEqualTo(250);
+        assertThat(new TrainingTrials(null, null, null, 1_000_000L * 20).maxPaused()).isEqualTo(2);
+        assertThat(new TrainingTrials(null, null, null, 5_000_000_000L).maxPaused()).isEqualTo(1);
+
+        AtomicInteger waiting = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        TrialFunction capped = new TrialFunction() {
+            @Override
+            public double evaluate(Map<String, String> p, TrialReporter r) throws Exception {
+                double x = Double.parseDouble(p.get("x"));
+                for (int s = 1; s <= 27; s++) {
+                    // a trial told to wait stays inside report(): count the threads in there
+                    most.accumulateAndGet(waiting.incrementAndGet(), Math::max);
+                    boolean go = r.report(s, x + 1.0 / s);
+                    waiting.decrementAndGet();
+                    if (!go) {
+                        break;
+                    }
+                }
+                return x;
+            }
+
+            @Override
+            public int maxPaused() {
+                return 1;
+            }
+        };
+        TuningResult r = Tuner.run(TunerSettings.of(SearchSpace.parse("x=float(0,1)"), Objective.minimize("x"))
+                .withStrategy(Strategy.HYPERBAND).withAsha(RUNGS_3_9).withBudget(Budget.trials(40)), capped, JobContext.NONE, e -> { });
+        assertThat(r.trials()).hasSize(40).noneMatch(t -> t.state() == TrialState.RUNNING || t.state() == TrialState.CANCELLED);
+        // one waiting, the one working, and at most one told to stop that has not left yet
+        assertThat(most.get()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void aStopEndsPausedTrialsAsPrunedAndRunningOnesAsCancelled() {
         AtomicBoolean cancel = new AtomicBoolean();
         JobContext job = TunerTest.cancelledBy(cancel);
