@@ -12,7 +12,6 @@ import smile.util.IterativeAlgorithmController;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,10 +29,9 @@ final class ClusteringAlgorithms {
     private ClusteringAlgorithms() {
     }
 
-    private abstract static class Base implements Algorithm {
-        @Override
-        public boolean supports(ProblemType type) {
-            return type == ProblemType.CLUSTERING;
+    private abstract static class Base extends NamedAlgorithm {
+        Base(String id, String displayName, AlgorithmOptions defaults, OptionParser parser) {
+            super(id, displayName, CLUSTERING, defaults, parser);
         }
 
         @Override
@@ -63,24 +61,8 @@ final class ClusteringAlgorithms {
     }
 
     static final class KMeans extends Base {
-        @Override
-        public String id() {
-            return "kmeans";
-        }
-
-        @Override
-        public String displayName() {
-            return "k-means (clustering)";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return new KMeansOptions(3, 100, 4, 42);
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return KMeansOptions.from(values);
+        KMeans() {
+            super("kmeans", "k-means (clustering)", new KMeansOptions(3, 100, 4, 42), (id, v) -> KMeansOptions.from(v));
         }
 
         /** The best (lowest within-cluster sum of squares) of the restarts, each seeded from the options' seed. */
@@ -115,24 +97,8 @@ final class ClusteringAlgorithms {
     }
 
     static final class Dbscan extends Base {
-        @Override
-        public String id() {
-            return "dbscan";
-        }
-
-        @Override
-        public String displayName() {
-            return "DBSCAN (density clustering)";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return new DbscanOptions(5, 0.5);
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return DbscanOptions.from(values);
+        Dbscan() {
+            super("dbscan", "DBSCAN (density clustering)", new DbscanOptions(5, 0.5), (id, v) -> DbscanOptions.from(v));
         }
 
         /**

@@ -8,7 +8,6 @@ import smile.model.mlp.MultilayerPerceptron;
 import smile.model.mlp.OutputFunction;
 import smile.util.function.TimeFunction;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -17,33 +16,13 @@ import java.util.Random;
  * too). Osprey runs the epochs itself, so it can report the train and validation metric after
  * each epoch (RMSE, or log loss for classes) and stop between mini-batches when cancelled.
  */
-final class MlpAlgorithm implements Algorithm {
+final class MlpAlgorithm extends NamedAlgorithm {
     /** Cancellation is polled every this many mini-batches inside an epoch. */
     private static final int CANCEL_POLL = 64;
 
-    @Override
-    public String id() {
-        return "mlp";
-    }
-
-    @Override
-    public String displayName() {
-        return "Neural network (multilayer perceptron)";
-    }
-
-    @Override
-    public boolean supports(ProblemType type) {
-        return type.isSupervised();
-    }
-
-    @Override
-    public AlgorithmOptions defaults() {
-        return MlpOptions.defaults();
-    }
-
-    @Override
-    public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-        return MlpOptions.from(values);
+    MlpAlgorithm() {
+        super("mlp", "Neural network (multilayer perceptron)", SUPERVISED, MlpOptions.defaults(),
+                (id, v) -> MlpOptions.from(v));
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.function.Predicate;
 abstract class NamedAlgorithm implements Algorithm {
     static final Predicate<ProblemType> REGRESSION = type -> type == ProblemType.REGRESSION;
     static final Predicate<ProblemType> CLASSIFICATION = ProblemType::isClassification;
+    static final Predicate<ProblemType> SUPERVISED = ProblemType::isSupervised;
+    static final Predicate<ProblemType> CLUSTERING = type -> type == ProblemType.CLUSTERING;
 
     /** Validates the flat option map of the algorithm {@code id} (usually a record's {@code from}). */
     @FunctionalInterface

@@ -6,7 +6,6 @@ import smile.model.cart.Loss;
 import smile.model.cart.SplitRule;
 import smile.util.IterativeAlgorithmController;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -19,10 +18,9 @@ final class SmileTreeAlgorithms {
     private SmileTreeAlgorithms() {
     }
 
-    private abstract static class Base implements Algorithm, EncodedRows.Learner {
-        @Override
-        public boolean supports(ProblemType type) {
-            return type.isSupervised();
+    private abstract static class Base extends NamedAlgorithm implements EncodedRows.Learner {
+        Base(String id, String displayName, AlgorithmOptions defaults, OptionParser parser) {
+            super(id, displayName, SUPERVISED, defaults, parser);
         }
 
         @Override
@@ -53,24 +51,9 @@ final class SmileTreeAlgorithms {
     }
 
     static final class RandomForest extends Base {
-        @Override
-        public String id() {
-            return "random_forest";
-        }
-
-        @Override
-        public String displayName() {
-            return "Random forest";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return RandomForestOptions.defaults();
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return RandomForestOptions.from(values);
+        RandomForest() {
+            super("random_forest", "Random forest", RandomForestOptions.defaults(),
+                    (id, v) -> RandomForestOptions.from(v));
         }
 
         @Override
@@ -101,24 +84,9 @@ final class SmileTreeAlgorithms {
     }
 
     static final class DecisionTree extends Base {
-        @Override
-        public String id() {
-            return "decision_tree";
-        }
-
-        @Override
-        public String displayName() {
-            return "Decision tree (CART)";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return DecisionTreeOptions.defaults();
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return DecisionTreeOptions.from(values);
+        DecisionTree() {
+            super("decision_tree", "Decision tree (CART)", DecisionTreeOptions.defaults(),
+                    (id, v) -> DecisionTreeOptions.from(v));
         }
 
         @Override
@@ -139,24 +107,9 @@ final class SmileTreeAlgorithms {
     }
 
     static final class GradientBoost extends Base {
-        @Override
-        public String id() {
-            return "gradient_boost";
-        }
-
-        @Override
-        public String displayName() {
-            return "Gradient tree boosting (Smile)";
-        }
-
-        @Override
-        public AlgorithmOptions defaults() {
-            return GradientBoostOptions.defaults();
-        }
-
-        @Override
-        public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-            return GradientBoostOptions.from(values);
+        GradientBoost() {
+            super("gradient_boost", "Gradient tree boosting (Smile)", GradientBoostOptions.defaults(),
+                    (id, v) -> GradientBoostOptions.from(v));
         }
 
         @Override

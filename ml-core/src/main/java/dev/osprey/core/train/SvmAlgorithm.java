@@ -7,7 +7,6 @@ import smile.classification.SVM;
 import smile.math.kernel.GaussianKernel;
 
 import java.io.Serial;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,30 +15,9 @@ import java.util.Optional;
  * class against the rest (Smile's OneVersusRest, which Platt-scales each). SVM does not do
  * regression here. The solver cannot be interrupted: a cancel is noticed once a machine is fitted.
  */
-final class SvmAlgorithm implements Algorithm {
-    @Override
-    public String id() {
-        return "svm";
-    }
-
-    @Override
-    public String displayName() {
-        return "Support vector machine";
-    }
-
-    @Override
-    public boolean supports(ProblemType type) {
-        return type.isClassification();
-    }
-
-    @Override
-    public AlgorithmOptions defaults() {
-        return SvmOptions.defaults();
-    }
-
-    @Override
-    public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-        return SvmOptions.from(values);
+final class SvmAlgorithm extends NamedAlgorithm {
+    SvmAlgorithm() {
+        super("svm", "Support vector machine", CLASSIFICATION, SvmOptions.defaults(), (id, v) -> SvmOptions.from(v));
     }
 
     @Override

@@ -16,33 +16,13 @@ import java.util.Optional;
  * {@value #CURVE_ROWS} of them, beyond that over a seeded sample of {@value #CURVE_ROWS}; the
  * validation predictions returned (and so the job's final metrics) are over every validation row.
  */
-final class XGBoostAlgorithm implements Algorithm, EncodedRows.Learner {
+final class XGBoostAlgorithm extends NamedAlgorithm implements EncodedRows.Learner {
     /** Below this many cells (rows x features) XGBoost trains on one thread. */
     static final long SMALL_MATRIX_CELLS = 200_000;
 
-    @Override
-    public String id() {
-        return "xgboost";
-    }
-
-    @Override
-    public String displayName() {
-        return "XGBoost (boosted trees)";
-    }
-
-    @Override
-    public boolean supports(ProblemType type) {
-        return type.isSupervised();
-    }
-
-    @Override
-    public AlgorithmOptions defaults() {
-        return XGBoostOptions.defaults();
-    }
-
-    @Override
-    public AlgorithmOptions options(Map<String, String> values) throws TrainingException {
-        return XGBoostOptions.from(values);
+    XGBoostAlgorithm() {
+        super("xgboost", "XGBoost (boosted trees)", SUPERVISED, XGBoostOptions.defaults(),
+                (id, v) -> XGBoostOptions.from(v));
     }
 
     @Override
