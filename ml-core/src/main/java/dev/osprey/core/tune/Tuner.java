@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,7 +136,7 @@ public final class Tuner {
                     continue;
                 }
                 launched++;
-                TrialControl control = new TrialControl(number);
+                TrialControl control = new TrialControl(number, this::stepped, wake::release);
                 running.put(number, control);
                 emit(new TuningEvent.TrialStarted(settings.jobId(), number, params.get()));
                 Map<String, String> p = params.get();
@@ -272,7 +272,7 @@ public final class Tuner {
             message = "stopped before it finished";
         }
         // a trial's duration is its work: the time it waited at a rung is left out
-        Trial trial = new Trial(number, params, state, value, Optional.ofNullable(control.run), control.lastStep(),
+        Trial trial = new Trial(number, params, state, value, control.run(), control.lastStep(),
                 Duration.ofNanos(System.nanoTime() - start - control.pausedNanos()), message);
         Trial newBest = null;
         // the listeners (which store the trial: catalog writes) run outside the lock that the other
@@ -324,152 +324,36 @@ public final class Tuner {
     }
 
     /**
-     * One running trial: its curve goes to the pruner (or Hyperband's scheduler); stop() makes
-     * report() return false; a trial told to pause waits in report() until resume() or stop().
+     * A trial's step: records its value, decides under the lock whether it goes on, pauses (then
+     * marked, and the event sent, before the lock is free for a resume) or stops, then tells the
+     * listeners and stops the paused trials the scheduler gave up. The trial acts on the verdict.
      */
-    private final class TrialControl implements TrialReporter {
-        private final int number;
-        private final List<Runnable> hooks = new ArrayList<>();
-        private volatile TrialState stopState;
-        /** Guarded by this: waiting at a rung. */
-        private boolean paused;
-        private volatile long pausedNanos;
-        private volatile dev.osprey.core.experiment.RunId run;
-        private volatile int lastStep;
-        private volatile double last = Double.NaN;
-
-        TrialControl(int number) {
-            this.number = number;
-        }
-
-        @Override
-        public boolean report(int step, double value) {
-            if (stopState != null) {
-                return false;
-            }
-            lastStep = step;
-            last = value;
-            AshaScheduler.Verdict verdict;
-            List<Integer> hopeless = List.of();
-            synchronized (lock) {
-                curves.computeIfAbsent(number, n -> new TreeMap<>()).put(step, settings.intermediate().loss(value));
-                if (Double.isNaN(value)) {
-                    verdict = AshaScheduler.Verdict.GO;
-                } else if (asha != null) {
-                    verdict = asha.reached(number, step, curves.get(number));
-                    hopeless = asha.hopeless();
-                    if (verdict == AshaScheduler.Verdict.PAUSE && hopeless.contains(number)) {
-                        verdict = AshaScheduler.Verdict.STOP;
-                    }
-                } else {
-                    verdict = pruner.shouldPrune(number, step, curves) ? AshaScheduler.Verdict.STOP : AshaScheduler.Verdict.GO;
+    private AshaScheduler.Verdict stepped(TrialControl trial, int step, double value) {
+        int number = trial.number();
+        AshaScheduler.Verdict verdict;
+        List<Integer> hopeless = List.of();
+        synchronized (lock) {
+            curves.computeIfAbsent(number, n -> new TreeMap<>()).put(step, settings.intermediate().loss(value));
+            if (Double.isNaN(value)) {
+                verdict = AshaScheduler.Verdict.GO;
+            } else if (asha != null) {
+                verdict = asha.reached(number, step, curves.get(number));
+                hopeless = asha.hopeless();
+                if (verdict == AshaScheduler.Verdict.PAUSE && hopeless.contains(number)) {
+                    verdict = AshaScheduler.Verdict.STOP;
                 }
-                if (verdict == AshaScheduler.Verdict.PAUSE) {
-                    synchronized (this) {
-                        paused = true;
-                    }
-                    // under the lock: the tuner may resume it as soon as the lock is free (pause and resume
-                    // events are light; the listeners only queue them)
-                    emit(new TuningEvent.TrialPaused(settings.jobId(), number, step));
-                }
+            } else {
+                verdict = pruner.shouldPrune(number, step, curves) ? AshaScheduler.Verdict.STOP : AshaScheduler.Verdict.GO;
             }
-            emit(new TuningEvent.IntermediateValue(settings.jobId(), number, step, value));
-            stopAll(hopeless.stream().filter(t -> t != number).toList());
-            if (verdict == AshaScheduler.Verdict.STOP) {
-                stop(TrialState.PRUNED);
-            } else if (verdict == AshaScheduler.Verdict.PAUSE) {
-                awaitResume();
-            }
-            return stopState == null;
-        }
-
-        /** Waits at a rung, its slot given up (the calling thread may start another trial), until resumed or stopped. */
-        private void awaitResume() {
-            wake.release();
-            long t0 = System.nanoTime();
-            try {
-                synchronized (this) {
-                    while (paused && stopState == null) {
-                        wait();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop(TrialState.CANCELLED);
-            } finally {
-                pausedNanos += System.nanoTime() - t0;
+            if (verdict == AshaScheduler.Verdict.PAUSE) {
+                trial.markPaused();
+                // under the lock: the tuner may resume it as soon as the lock is free (pause and resume
+                // events are light; the listeners only queue them)
+                emit(new TuningEvent.TrialPaused(settings.jobId(), number, step));
             }
         }
-
-        synchronized boolean isPaused() {
-            return paused && stopState == null;
-        }
-
-        /** Lets a paused trial go on (called under the tuner's lock once the scheduler promoted it). */
-        synchronized void resume() {
-            paused = false;
-            notifyAll();
-        }
-
-        long pausedNanos() {
-            return pausedNanos;
-        }
-
-        @Override
-        public boolean shouldStop() {
-            return stopState != null;
-        }
-
-        @Override
-        public void attachRun(dev.osprey.core.experiment.RunId runId) {
-            this.run = runId;
-        }
-
-        @Override
-        public void onStop(Runnable hook) {
-            boolean now;
-            synchronized (hooks) {
-                now = stopState != null;
-                if (!now) {
-                    hooks.add(hook);
-                }
-            }
-            if (now) {
-                hook.run();
-            }
-        }
-
-        void stop(TrialState why) {
-            List<Runnable> toRun;
-            synchronized (hooks) {
-                if (stopState != null) {
-                    return;
-                }
-                stopState = why;
-                toRun = List.copyOf(hooks);
-            }
-            synchronized (this) {
-                notifyAll();
-            }
-            for (Runnable h : toRun) {
-                try {
-                    h.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("A stop hook of trial {} failed", number, e);
-                }
-            }
-        }
-
-        TrialState stopState() {
-            return stopState;
-        }
-
-        int lastStep() {
-            return lastStep;
-        }
-
-        OptionalDouble lastValue() {
-            return Double.isNaN(last) ? OptionalDouble.empty() : OptionalDouble.of(last);
-        }
+        emit(new TuningEvent.IntermediateValue(settings.jobId(), number, step, value));
+        stopAll(hopeless.stream().filter(t -> t != number).toList());
+        return verdict;
     }
 }
