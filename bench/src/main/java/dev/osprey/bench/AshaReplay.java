@@ -75,7 +75,7 @@ final class AshaReplay {
         }
         AshaReplay replay = r.get();
         int n = replay.trials();
-        List<Integer> rungs = rungs(asha, 0);
+        List<Integer> rungs = asha.rungs(0);
         double randomTime = replay.random(n, target);
         double stopping = replay.stopping(n, asha, target);
         double promoting = replay.promoting(n, asha, target);
@@ -108,15 +108,6 @@ final class AshaReplay {
             }
         }
         return -1;
-    }
-
-    /** The rung steps of {@code bracket}, as the product's pruner places them (none in the last tenth of the resource). */
-    static List<Integer> rungs(AshaSettings asha, int bracket) {
-        List<Integer> rungs = new ArrayList<>();
-        for (int k = 0; k < asha.maxRungs() && asha.minResource() * Math.pow(asha.reduction(), bracket + k) <= 0.9 * asha.maxResource(); k++) {
-            rungs.add((int) Math.round(asha.minResource() * Math.pow(asha.reduction(), bracket + k)));
-        }
-        return rungs;
     }
 
     /** Random search: every trial to the end, in order. */
@@ -159,7 +150,7 @@ final class AshaReplay {
         List<List<Integer>> rungsOf = new ArrayList<>();
         Map<Long, List<Double>> reached = new HashMap<>();
         for (int b = 0; b < asha.brackets(); b++) {
-            rungsOf.add(rungs(asha, b));
+            rungsOf.add(asha.rungs(b));
         }
         double time = 0;
         for (int i = 0; i < n; i++) {
@@ -190,7 +181,7 @@ final class AshaReplay {
     /** ASHA as in the paper and the product (pause at a rung, resume when in the best third), one bracket, one worker. */
     double promoting(int n, AshaSettings asha, double target) {
         int eta = asha.reduction();
-        List<Integer> levels = new ArrayList<>(rungs(asha, 0));
+        List<Integer> levels = new ArrayList<>(asha.rungs(0));
         levels.add(max);
         List<Map<Integer, Double>> at = new ArrayList<>();
         List<Set<Integer>> promoted = new ArrayList<>();

@@ -109,14 +109,14 @@ public final class BatchBench {
         BatchSummary s = null;
         double sum = 0;
         for (int round = -WARMUPS; round < ROUNDS; round++) {
-            long c0 = processCpuNanos();
+            long c0 = Stats.processCpuNanos();
             long g0 = gcCount();
             long gm0 = gcMillis();
             long t0 = System.nanoTime();
             s = engine.batch().run(new BatchRequest(v.name(), v.version(), input, output, false), JobContext.NONE);
             double o = (System.nanoTime() - t0) / 1e9;
             if (round >= 0) {
-                oursCpu[round] = (processCpuNanos() - c0) / 1e9;
+                oursCpu[round] = (Stats.processCpuNanos() - c0) / 1e9;
                 gcCount += gcCount() - g0;
                 gcMillis += gcMillis() - gm0;
             }
@@ -211,11 +211,6 @@ public final class BatchBench {
 
     private static double[] round3(double[] v) {
         return Arrays.stream(v).map(x -> Math.round(x * 1000) / 1000.0).toArray();
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static long gcCount() {

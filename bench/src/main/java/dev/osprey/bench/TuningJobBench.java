@@ -100,8 +100,7 @@ final class TuningJobBench {
     }
 
     private static double cpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+        return Stats.processCpuNanos() / 1e9;
     }
 
     private static Timeline timed(Engine engine, TuningSpec spec) throws Exception {
@@ -129,27 +128,43 @@ final class TuningJobBench {
         return Stats.median(t);
     }
 
+    /** The Hyperband figures' search: xgboost, 120 rounds, four parameters, log loss. */
+    private static TuningSpec hyperbandSpec(Dataset set) {
+        TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "120"));
+        return TuningSpec.of(template, SearchSpace.parse("max_depth=int(2,10);eta=log(0.005,0.3);"
+                + "min_child_weight=log(0.5,50);subsample=float(0.5,1)")).withObjective(Objective.minimize("log_loss"));
+    }
+
+    /**
+     * What every trial pays whatever a pruner saves, inside a tuning job (which keeps the prepared
+     * data and XGBoost's matrices for its trials): a random job of 40 one-round trials.
+     */
+    private static Timeline oneRoundTrials(Engine engine, TuningSpec spec) throws Exception {
+        Map<String, String> oneRound = new HashMap<>(spec.template().options());
+        oneRound.put("rounds", "1");
+        return timed(engine, spec.withTemplate(spec.template().withOptions(oneRound)).withStrategy(Strategy.RANDOM)
+                .withBudget(Budget.trials(40)));
+    }
+
+    /** Seconds of each one-round trial, the first 5 (warming up) left out. */
+    private static double[] fixedCosts(Timeline ones) {
+        return ones.result().trials().stream().skip(5).mapToDouble(x -> x.elapsed().toNanos() / 1e9).toArray();
+    }
+
     void hyperband() throws Exception {
         int rows = 10_000;
         int trials = 27;
         try (Engine engine = Engine.create(freshDir(dir, "tune-hb"))) {
             Dataset set = workspace(engine, rows);
-            TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "120"));
+            TuningSpec spec = hyperbandSpec(set).withBudget(Budget.trials(trials)).withSeed(hbSeed);
+            TrainingRequest template = spec.template();
             // what pruning cannot save: a trial's cost at 1 round (read, prepare, record, save) against the full 120
             trainSeconds(engine, template, 1, 1);
             double fixed = trainSeconds(engine, template, 1, 5);
             double full = trainSeconds(engine, template, 120, 3);
             out.printf(Locale.ROOT, "# one trial through the product path: 1 round %.3f s, 120 rounds %.3f s (median)%n", fixed, full);
-            TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(2,10);eta=log(0.005,0.3);"
-                    + "min_child_weight=log(0.5,50);subsample=float(0.5,1)")).withObjective(Objective.minimize("log_loss"))
-                    .withBudget(Budget.trials(trials)).withSeed(hbSeed);
-            // the same inside a tuning job, which keeps the prepared data and XGBoost's matrices for its trials:
-            // 1-round trials, so what is left is what every trial pays whatever a pruner saves
-            Map<String, String> oneRound = new HashMap<>(template.options());
-            oneRound.put("rounds", "1");
-            Timeline ones = timed(engine, spec.withTemplate(template.withOptions(oneRound)).withStrategy(Strategy.RANDOM)
-                    .withBudget(Budget.trials(40)));
-            double[] each = ones.result().trials().stream().skip(5).mapToDouble(x -> x.elapsed().toNanos() / 1e9).toArray();
+            Timeline ones = oneRoundTrials(engine, spec);
+            double[] each = fixedCosts(ones);
             out.printf(Locale.ROOT, "# a trial's fixed cost inside a tuning job (1-round trials, the first 5 skipped): median %.1f ms,"
                     + " whole job %.1f ms and cpu %.1f ms per trial%n", Stats.median(each) * 1000, ones.total() * 1000 / 40,
                     ones.cpu() * 1000 / 40);
@@ -178,7 +193,7 @@ final class TuningJobBench {
                 Timeline t = timed(engine, spec.withStrategy(Strategy.HYPERBAND).withAsha(a));
                 double ta = t.reach(target);
                 String name = (a.brackets() == 1 ? "asha" : "hyperband " + a.brackets() + " brackets")
-                        + String.format(Locale.ROOT, " (rungs %s, reduction %d)", AshaReplay.rungs(a, 0), a.reduction());
+                        + String.format(Locale.ROOT, " (rungs %s, reduction %d)", a.rungs(0), a.reduction());
                 Trial same = t.result().trials().stream().filter(x -> x.number() == randomBest.number()).findFirst().orElseThrow();
                 out.printf(Locale.ROOT, "%s vs random  xgboost 120 rounds  %,d x 20  %d trials each  target log_loss %.4f (random best +0.5%%)"
                                 + "  ours %s (job %.1f s, best %.4f)  peer random %.1f s (job %.1f s)  ratio(peer/ours) %s  goal >= 3%n",
@@ -208,14 +223,8 @@ final class TuningJobBench {
         int[] sizes = {27, most};
         try (Engine engine = Engine.create(freshDir(dir, "tune-hb-seeds"))) {
             Dataset set = workspace(engine, rows);
-            TrainingRequest template = TrainingRequest.of(set.id(), "label", "xgboost").withOptions(Map.of("rounds", "120"));
-            TuningSpec spec = TuningSpec.of(template, SearchSpace.parse("max_depth=int(2,10);eta=log(0.005,0.3);"
-                    + "min_child_weight=log(0.5,50);subsample=float(0.5,1)")).withObjective(Objective.minimize("log_loss"));
-            Map<String, String> oneRound = new HashMap<>(template.options());
-            oneRound.put("rounds", "1");
-            Timeline ones = timed(engine, spec.withTemplate(template.withOptions(oneRound)).withStrategy(Strategy.RANDOM)
-                    .withBudget(Budget.trials(40)));
-            double fixed = Stats.median(ones.result().trials().stream().skip(5).mapToDouble(x -> x.elapsed().toNanos() / 1e9).toArray());
+            TuningSpec spec = hyperbandSpec(set);
+            double fixed = Stats.median(fixedCosts(oneRoundTrials(engine, spec)));
             AshaSettings asha = AshaSettings.forResource(120);
             AshaSettings twoRungs = new AshaSettings(13, 120, 3, 1);
             AshaSettings textbook = new AshaSettings(1, 120, 3, 1);

@@ -15,6 +15,12 @@ import java.util.Map;
  * job ends (that frees the matrices' native memory).
  */
 public final class PreparedCache implements AutoCloseable {
+    /**
+     * The cells (rows x features) of XGBoost matrices a job keeps between its fits, about 0.6 GB of
+     * native memory; the tuner holds paused trials' matrices to the same limit.
+     */
+    public static final long KEPT_MATRIX_CELLS = MatrixPool.MAX_FREE_CELLS;
+
     private final Map<String, Prepared> prepared = new HashMap<>();
     private final MatrixPool matrices = new MatrixPool();
 

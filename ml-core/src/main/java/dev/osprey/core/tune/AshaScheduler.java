@@ -21,9 +21,6 @@ import java.util.OptionalInt;
  * rung is {@code reduction^b} times later. Not thread-safe: the tuner calls it under its lock.
  */
 final class AshaScheduler {
-    /** What a trial does after a step. */
-    enum Verdict { GO, PAUSE, STOP }
-
     private final AshaSettings settings;
     private final int maxTrials;
     private final int maxPaused;
@@ -33,24 +30,24 @@ final class AshaScheduler {
     private final Map<Integer, Integer> nextRung = new HashMap<>();
     /** paused trial -> the rung it waits at, in the order they paused. */
     private final Map<Integer, Integer> paused = new LinkedHashMap<>();
+    /** Rung steps per bracket, worked out once: {@link #reached} runs at every step of every trial. */
+    private final List<List<Integer>> rungs = new ArrayList<>();
+    /** Set when a trial pauses or a rung gains a trial: only then can a paused trial become hopeless. */
+    private boolean changed;
 
     AshaScheduler(AshaSettings settings, int maxTrials, int maxPaused) {
         this.settings = settings;
         this.maxTrials = maxTrials;
         this.maxPaused = maxPaused;
+        for (int b = 0; b < settings.brackets(); b++) {
+            rungs.add(settings.rungs(b));
+        }
     }
 
-    /**
-     * The step count of rung {@code k} of {@code bracket}; past the last rung (or {@code maxRungs}), never. A rung in the
-     * last tenth of the resource (117 of 120 when the minimum rounds 120/9 down to 13) is dropped:
-     * stopping there saves under a tenth of the trial and ranks it on almost its final value anyway.
-     */
+    /** The step count of rung {@code k} of {@code bracket} ({@link AshaSettings#rungs}); past the last rung, never. */
     long rungStep(int bracket, int k) {
-        if (k >= settings.maxRungs()) {
-            return Long.MAX_VALUE;
-        }
-        double step = settings.minResource() * Math.pow(settings.reduction(), bracket + k);
-        return step > 0.9 * settings.maxResource() ? Long.MAX_VALUE : (long) Math.round(step);
+        List<Integer> steps = rungs.get(bracket);
+        return k < steps.size() ? steps.get(k) : Long.MAX_VALUE;
     }
 
     private static long key(int bracket, int k) {
@@ -62,24 +59,25 @@ final class AshaScheduler {
     }
 
     /** After {@code trial}'s value at {@code step} ({@code curve} so far, smaller is better): go on, pause or stop. */
-    Verdict reached(int trial, int step, NavigableMap<Integer, Double> curve) {
+    Pruner.Verdict reached(int trial, int step, NavigableMap<Integer, Double> curve) {
         int bracket = bracketOf(trial);
         int k = nextRung.getOrDefault(trial, 0);
         if (step < rungStep(bracket, k)) {
-            return Verdict.GO;
+            return Pruner.Verdict.GO;
         }
         nextRung.put(trial, k + 1);
         double loss = Pruner.bestUpTo(curve, step).orElse(Double.POSITIVE_INFINITY);
         Map<Integer, Double> here = reached.computeIfAbsent(key(bracket, k), x -> new HashMap<>());
         here.put(trial, loss);
+        changed = true;
         if (rank(here, trial) < here.size() / settings.reduction()) {
-            return Verdict.GO;
+            return Pruner.Verdict.GO;
         }
         if (rank(here, trial) >= mostPromoted(bracket)) {
-            return Verdict.STOP;
+            return Pruner.Verdict.STOP;
         }
         paused.put(trial, k);
-        return Verdict.PAUSE;
+        return Pruner.Verdict.PAUSE;
     }
 
     /** How many trials of the rung are better than {@code trial} (ties go to the earlier trial). */
@@ -132,6 +130,10 @@ final class AshaScheduler {
      * can ever promote, then the furthest from promotion while more than {@code maxPaused} wait.
      */
     List<Integer> hopeless() {
+        if (!changed) {
+            return List.of();
+        }
+        changed = false;
         List<Integer> stop = new ArrayList<>();
         paused.entrySet().removeIf(p -> {
             int trial = p.getKey();

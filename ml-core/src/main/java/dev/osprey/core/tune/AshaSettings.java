@@ -24,6 +24,24 @@ public record AshaSettings(int minResource, int maxResource, int reduction, int 
         }
     }
 
+    /**
+     * The rung steps of {@code bracket}: {@code minResource * reduction^(bracket + k)}, at most
+     * {@code maxRungs} of them. A rung in the last tenth of the resource (117 of 120 when the
+     * minimum rounds 120/9 down to 13) is dropped: stopping there saves under a tenth of the trial
+     * and ranks it on almost its final value anyway.
+     */
+    public java.util.List<Integer> rungs(int bracket) {
+        java.util.List<Integer> steps = new java.util.ArrayList<>();
+        for (int k = 0; k < maxRungs; k++) {
+            double step = minResource * Math.pow(reduction, bracket + k);
+            if (step > 0.9 * maxResource) {
+                break;
+            }
+            steps.add((int) Math.round(step));
+        }
+        return java.util.List.copyOf(steps);
+    }
+
     /** As many rungs as fit below the maximum (the textbook successive halving). */
     public AshaSettings(int minResource, int maxResource, int reduction, int brackets) {
         this(minResource, maxResource, reduction, brackets, Integer.MAX_VALUE);

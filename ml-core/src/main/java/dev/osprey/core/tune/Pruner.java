@@ -10,6 +10,9 @@ import java.util.Optional;
  * smaller is better).
  */
 interface Pruner {
+    /** What a trial does after a step: go on, wait at a Hyperband rung, or stop. */
+    enum Verdict { GO, PAUSE, STOP }
+
     boolean shouldPrune(int trial, int step, Map<Integer, NavigableMap<Integer, Double>> curves);
 
     /** Never stops a trial. */

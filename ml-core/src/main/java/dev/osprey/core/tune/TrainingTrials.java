@@ -28,12 +28,6 @@ final class TrainingTrials implements TrialFunction, AutoCloseable {
     private final TrainingService training;
     private final TrainingRequest template;
     private final Objective objective;
-    /**
-     * Cells of data that paused trials may hold between them: each keeps its own XGBoost matrices
-     * (values, index and bins per cell: about 0.6 GB for 50M cells, the matrix pool's own limit).
-     */
-    static final long PAUSED_CELLS = 50_000_000L;
-
     private final PreparedCache data = new PreparedCache();
     private final long cells;
 
@@ -45,10 +39,13 @@ final class TrainingTrials implements TrialFunction, AutoCloseable {
         this.cells = Math.max(1, cells);
     }
 
-    /** As many paused trials as {@link #PAUSED_CELLS} holds: 9+ at 10,000 x 20, 2 at 1M x 20, at least 1. */
+    /**
+     * Each paused trial keeps its own XGBoost matrices, so they hold no more than a job keeps
+     * between fits ({@link PreparedCache#KEPT_MATRIX_CELLS}): 250 at 10,000 x 20, 2 at 1M x 20, at least 1.
+     */
     @Override
     public int maxPaused() {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, PAUSED_CELLS / cells));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, PreparedCache.KEPT_MATRIX_CELLS / cells));
     }
 
     @Override

@@ -21,7 +21,7 @@ final class TrialControl implements TrialReporter {
     /** The tuner's side of a step: record it and decide (see {@code Tuner.stepped}). */
     @FunctionalInterface
     interface Steps {
-        AshaScheduler.Verdict stepped(TrialControl trial, int step, double value);
+        Pruner.Verdict stepped(TrialControl trial, int step, double value);
     }
 
     private final int number;
@@ -54,10 +54,10 @@ final class TrialControl implements TrialReporter {
         }
         lastStep = step;
         last = value;
-        AshaScheduler.Verdict verdict = steps.stepped(this, step, value);
-        if (verdict == AshaScheduler.Verdict.STOP) {
+        Pruner.Verdict verdict = steps.stepped(this, step, value);
+        if (verdict == Pruner.Verdict.STOP) {
             stop(TrialState.PRUNED);
-        } else if (verdict == AshaScheduler.Verdict.PAUSE) {
+        } else if (verdict == Pruner.Verdict.PAUSE) {
             awaitResume();
         }
         return stopState == null;

@@ -328,24 +328,24 @@ public final class Tuner {
      * marked, and the event sent, before the lock is free for a resume) or stops, then tells the
      * listeners and stops the paused trials the scheduler gave up. The trial acts on the verdict.
      */
-    private AshaScheduler.Verdict stepped(TrialControl trial, int step, double value) {
+    private Pruner.Verdict stepped(TrialControl trial, int step, double value) {
         int number = trial.number();
-        AshaScheduler.Verdict verdict;
+        Pruner.Verdict verdict;
         List<Integer> hopeless = List.of();
         synchronized (lock) {
             curves.computeIfAbsent(number, n -> new TreeMap<>()).put(step, settings.intermediate().loss(value));
             if (Double.isNaN(value)) {
-                verdict = AshaScheduler.Verdict.GO;
+                verdict = Pruner.Verdict.GO;
             } else if (asha != null) {
                 verdict = asha.reached(number, step, curves.get(number));
                 hopeless = asha.hopeless();
-                if (verdict == AshaScheduler.Verdict.PAUSE && hopeless.contains(number)) {
-                    verdict = AshaScheduler.Verdict.STOP;
+                if (verdict == Pruner.Verdict.PAUSE && hopeless.contains(number)) {
+                    verdict = Pruner.Verdict.STOP;
                 }
             } else {
-                verdict = pruner.shouldPrune(number, step, curves) ? AshaScheduler.Verdict.STOP : AshaScheduler.Verdict.GO;
+                verdict = pruner.shouldPrune(number, step, curves) ? Pruner.Verdict.STOP : Pruner.Verdict.GO;
             }
-            if (verdict == AshaScheduler.Verdict.PAUSE) {
+            if (verdict == Pruner.Verdict.PAUSE) {
                 trial.markPaused();
                 // under the lock: the tuner may resume it as soon as the lock is free (pause and resume
                 // events are light; the listeners only queue them)

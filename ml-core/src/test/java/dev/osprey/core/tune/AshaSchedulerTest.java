@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.osprey.core.tune.AshaScheduler.Verdict.GO;
-import static dev.osprey.core.tune.AshaScheduler.Verdict.PAUSE;
-import static dev.osprey.core.tune.AshaScheduler.Verdict.STOP;
+import static dev.osprey.core.tune.Pruner.Verdict.GO;
+import static dev.osprey.core.tune.Pruner.Verdict.PAUSE;
+import static dev.osprey.core.tune.Pruner.Verdict.STOP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hyperband's trials pause at a rung and resume when they rank well enough (ASHA as in the paper). */
