@@ -19,7 +19,8 @@ final class BackgroundSync implements AutoCloseable {
     private final Path file;
     private long unsynced;
     private Thread running;
-    private FileChannel channel;
+    /** Opened by the first force, on its thread; volatile so close() sees it. */
+    private volatile FileChannel channel;
 
     BackgroundSync(Path file) {
         this.file = file;

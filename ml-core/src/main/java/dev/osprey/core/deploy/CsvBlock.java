@@ -95,7 +95,7 @@ final class CsvBlock {
                 i = q ? quoted(i, n) : unquoted(i, n);
                 fields++;
                 if (i >= n) {
-                    recordEnd = n;
+                    recordEnd = n > recordStart && data[n - 1] == '\r' ? n - 1 : n; // a CR ending the file's last line
                     pos = n;
                     return;
                 }
@@ -194,6 +194,9 @@ final class CsvBlock {
                     point = digits;
                 } else if (c != '\r' || i + 1 < n && data[i + 1] != '\n') {
                     plain = false; // a CR counts only when it ends the line
+                    if (c == '"' || c == '\r') {
+                        anyQuoted = true; // written out, this field needs quotes: the raw record cannot be copied
+                    }
                 }
             }
             int e = i;
@@ -235,7 +238,10 @@ final class CsvBlock {
             return quoted[f];
         }
 
-        /** Whether the record's raw bytes hold no quoted field (so they can be copied as they are). */
+        /**
+         * Whether the record's raw bytes hold no quoted field and no field that would need quoting
+         * (a quote or a lone CR inside unquoted text), so they can be copied as they are.
+         */
         boolean isPlain() {
             return !anyQuoted;
         }

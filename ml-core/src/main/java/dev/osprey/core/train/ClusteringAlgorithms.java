@@ -62,7 +62,7 @@ final class ClusteringAlgorithms {
 
     static final class KMeans extends Base {
         KMeans() {
-            super("kmeans", "k-means (clustering)", new KMeansOptions(3, 100, 4, 42), (id, v) -> KMeansOptions.from(v));
+            super("kmeans", "k-means (clustering)", KMeansOptions.defaults(), (id, v) -> KMeansOptions.from(v));
         }
 
         /** The best (lowest within-cluster sum of squares) of the restarts, each seeded from the options' seed. */
@@ -98,7 +98,7 @@ final class ClusteringAlgorithms {
 
     static final class Dbscan extends Base {
         Dbscan() {
-            super("dbscan", "DBSCAN (density clustering)", new DbscanOptions(5, 0.5), (id, v) -> DbscanOptions.from(v));
+            super("dbscan", "DBSCAN (density clustering)", DbscanOptions.defaults(), (id, v) -> DbscanOptions.from(v));
         }
 
         /**

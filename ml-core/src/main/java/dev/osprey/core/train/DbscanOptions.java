@@ -2,7 +2,6 @@ package dev.osprey.core.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.osprey.core.train.OptionReader.openRange;
 import static dev.osprey.core.train.OptionReader.range;
@@ -18,10 +17,15 @@ public record DbscanOptions(int minPts, double radius) implements AlgorithmOptio
         openRange("radius", radius, 0, 1_000_000);
     }
 
+    public static DbscanOptions defaults() {
+        return new DbscanOptions(5, 0.5);
+    }
+
     public static DbscanOptions from(Map<String, String> values) throws TrainingException {
-        OptionReader r = new OptionReader("dbscan", values, Set.of("min_pts", "radius"));
-        int minPts = r.integer("min_pts", 5);
-        double radius = r.decimal("radius", 0.5);
+        DbscanOptions d = defaults();
+        OptionReader r = new OptionReader("dbscan", values, d);
+        int minPts = r.integer("min_pts", d.minPts);
+        double radius = r.decimal("radius", d.radius);
         return OptionReader.build(() -> new DbscanOptions(minPts, radius));
     }
 

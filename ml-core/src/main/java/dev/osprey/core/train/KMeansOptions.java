@@ -2,7 +2,6 @@ package dev.osprey.core.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.osprey.core.train.OptionReader.range;
 
@@ -18,12 +17,17 @@ public record KMeansOptions(int k, int maxIterations, int restarts, long seed) i
         range("seed", seed, 0, Integer.MAX_VALUE);
     }
 
+    public static KMeansOptions defaults() {
+        return new KMeansOptions(3, 100, 4, 42);
+    }
+
     public static KMeansOptions from(Map<String, String> values) throws TrainingException {
-        OptionReader r = new OptionReader("kmeans", values, Set.of("k", "max_iterations", "restarts", "seed"));
-        int k = r.integer("k", 3);
-        int iterations = r.integer("max_iterations", 100);
-        int restarts = r.integer("restarts", 4);
-        int seed = r.integer("seed", 42);
+        KMeansOptions d = defaults();
+        OptionReader r = new OptionReader("kmeans", values, d);
+        int k = r.integer("k", d.k);
+        int iterations = r.integer("max_iterations", d.maxIterations);
+        int restarts = r.integer("restarts", d.restarts);
+        int seed = r.integer("seed", (int) d.seed);
         return OptionReader.build(() -> new KMeansOptions(k, iterations, restarts, seed));
     }
 

@@ -1,7 +1,6 @@
 package dev.osprey.core.train;
 
 import java.util.Map;
-import java.util.Set;
 
 import static dev.osprey.core.train.OptionReader.range;
 
@@ -11,9 +10,14 @@ public record KnnOptions(int k) implements AlgorithmOptions {
         range("k", k, 1, 1000);
     }
 
+    public static KnnOptions defaults() {
+        return new KnnOptions(5);
+    }
+
     public static KnnOptions from(Map<String, String> values) throws TrainingException {
-        OptionReader r = new OptionReader("knn", values, Set.of("k"));
-        int k = r.integer("k", 5);
+        KnnOptions d = defaults();
+        OptionReader r = new OptionReader("knn", values, d);
+        int k = r.integer("k", d.k);
         return OptionReader.build(() -> new KnnOptions(k));
     }
 

@@ -106,7 +106,7 @@ final class LinearAlgorithms {
 
     static final class NearestNeighbours extends NamedAlgorithm {
         NearestNeighbours() {
-            super("knn", "k-nearest neighbours", CLASSIFICATION, new KnnOptions(5), (id, v) -> KnnOptions.from(v));
+            super("knn", "k-nearest neighbours", CLASSIFICATION, KnnOptions.defaults(), (id, v) -> KnnOptions.from(v));
         }
 
         @Override

@@ -80,6 +80,10 @@ final class MatrixPool implements AutoCloseable {
         if (m != null) {
             freeCells -= m.cells();
         }
+        if (sets != null && sets.isEmpty()) {
+            // the key holds the rows' index arrays: do not keep them for a set that is no longer here
+            free.remove(key);
+        }
         return m;
     }
 

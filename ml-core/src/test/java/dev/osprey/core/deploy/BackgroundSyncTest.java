@@ -34,8 +34,9 @@ class BackgroundSyncTest {
         }
     }
 
+    /** Whether the force was still running when close() came is up to the disk; either way the interrupt is kept. */
     @Test
-    void anInterruptedCloseStopsWaitingAndKeepsTheInterrupt() throws Exception {
+    void closeKeepsTheCallersInterruptAndTheFile() throws Exception {
         Path file = Files.write(tmp.resolve("small.part"), new byte[16]);
         BackgroundSync sync = new BackgroundSync(file);
         sync.wrote(BackgroundSync.EVERY);

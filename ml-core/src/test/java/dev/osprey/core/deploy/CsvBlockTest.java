@@ -115,4 +115,22 @@ class CsvBlockTest {
         assertThat(c.nextRecord()).isFalse();
         assertThat(c.linesPassed()).isEqualTo(6);
     }
+
+    /** A record copied raw into joined output must read back as its fields: else it is re-quoted field by field. */
+    @Test
+    void onlyRecordsThatNeedNoQuotingAreCopiedRaw() {
+        CsvBlock.Cursor c = block("1,ab\n2,5\" pipe\n3,x\ry\n4,z\r").cursor();
+        assertThat(c.nextRecord()).isTrue();
+        assertThat(c.isPlain()).isTrue();
+        assertThat(c.nextRecord()).isTrue();
+        assertThat(c.text(1)).isEqualTo("5\" pipe");
+        assertThat(c.isPlain()).as("a quote inside unquoted text needs quoting when written").isFalse();
+        assertThat(c.nextRecord()).isTrue();
+        assertThat(c.isPlain()).as("so does a CR inside a line").isFalse();
+        assertThat(c.nextRecord()).isTrue();
+        assertThat(c.isPlain()).isTrue();
+        assertThat(c.text(1)).isEqualTo("z");
+        assertThat(c.raw()).as("the CR ending the file's last line is no part of the record").isEqualTo("4,z");
+        assertThat(c.nextRecord()).isFalse();
+    }
 }
