@@ -20,18 +20,24 @@ import java.util.List;
 final class BoxPainter {
     /** Size of a corner handle, in pane pixels; the pane's hit test for resizing uses it too. */
     static final double HANDLE = 6;
+    private static final Color BACKDROP = Color.web("#2b2b2b");
+    private static final Color POINT = Color.web("#ffcc00");
 
     private final List<LabelClass> classes;
+    /** The classes' colours, parsed once: the canvas is repainted on every drag event. */
+    private final List<Color> colors;
+    private final Font tabFont = Font.font(12);
     private final Viewport view;
 
     BoxPainter(List<LabelClass> classes, Viewport view) {
         this.classes = classes;
+        this.colors = classes.stream().map(c -> Color.web(c.color())).toList();
         this.view = view;
     }
 
     /** The dark backdrop over the whole canvas (all there is while no image is shown). */
     void background(GraphicsContext g, double width, double height) {
-        g.setFill(Color.web("#2b2b2b"));
+        g.setFill(BACKDROP);
         g.fillRect(0, 0, width, height);
     }
 
@@ -43,11 +49,11 @@ final class BoxPainter {
 
     /** The boxes in drawing order, so the last drawn is on top (as the pane's hit test assumes). */
     void boxes(GraphicsContext g, List<Box> boxes, int selected) {
-        g.setFont(Font.font(12));
+        g.setFont(tabFont);
         g.setTextBaseline(VPos.BOTTOM);
         for (int i = 0; i < boxes.size(); i++) {
             Box b = boxes.get(i);
-            Color c = Color.web(classOf(b).color());
+            Color c = colors.get(classIndex(b));
             Point2D tl = view.toScreen(b.left(), b.top());
             double w = b.width() * view.zoom();
             double h = b.height() * view.zoom();
@@ -56,7 +62,7 @@ final class BoxPainter {
             g.setStroke(c);
             g.setLineWidth(i == selected ? 3 : 2);
             g.strokeRect(tl.getX(), tl.getY(), w, h);
-            String name = classOf(b).name();
+            String name = classes.get(classIndex(b)).name();
             g.setFill(c);
             g.fillRect(tl.getX(), tl.getY() - 16, name.length() * 7 + 8, 16);
             g.setFill(Color.WHITE);
@@ -82,7 +88,7 @@ final class BoxPainter {
     void draft(GraphicsContext g, Point2D from, Point2D to, int label) {
         Point2D a = view.toScreen(from.getX(), from.getY());
         Point2D b = view.toScreen(to.getX(), to.getY());
-        g.setStroke(Color.web(classes.get(label).color()));
+        g.setStroke(colors.get(label));
         g.setLineWidth(2);
         g.setLineDashes(6, 4);
         g.strokeRect(Math.min(a.getX(), b.getX()), Math.min(a.getY(), b.getY()), Math.abs(b.getX() - a.getX()),
@@ -92,7 +98,7 @@ final class BoxPainter {
 
     /** The extreme points clicked so far (image pixels), as dots. */
     void extremePoints(GraphicsContext g, List<Point2D> points) {
-        g.setFill(Color.web("#ffcc00"));
+        g.setFill(POINT);
         for (Point2D p : points) {
             Point2D s = view.toScreen(p.getX(), p.getY());
             g.fillOval(s.getX() - 4, s.getY() - 4, 8, 8);
@@ -100,7 +106,7 @@ final class BoxPainter {
     }
 
     /** A label beyond the job's classes is painted as the last class rather than failing the paint. */
-    private LabelClass classOf(Box b) {
-        return classes.get(Math.min(b.label(), classes.size() - 1));
+    private int classIndex(Box b) {
+        return Math.min(b.label(), classes.size() - 1);
     }
 }

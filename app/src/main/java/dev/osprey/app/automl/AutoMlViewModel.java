@@ -88,7 +88,8 @@ public final class AutoMlViewModel extends JobPageModel<TuneState, AutoMlResult>
         problem.set(findProblem());
         rules(Bindings.createBooleanBinding(() -> problem.get() == null && !state.get().isRunning(), problem, state),
                 Bindings.createBooleanBinding(() -> result.get() != null && result.get().best().isPresent()
-                        && registered.get() == null && modelName.get() != null && !modelName.get().isBlank(), result, registered, modelName));
+                        && registered.get() == null && !registering.get() && modelName.get() != null && !modelName.get().isBlank(),
+                        result, registered, registering, modelName));
         app.engineProperty().addListener((o, a, b) -> {
             generation++;
             job = null;

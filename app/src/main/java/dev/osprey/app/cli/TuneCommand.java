@@ -1,6 +1,7 @@
 package dev.osprey.app.cli;
 
 import dev.osprey.core.data.Dataset;
+import dev.osprey.core.data.DatasetId;
 import dev.osprey.core.registry.ModelVersion;
 import dev.osprey.core.train.Algorithm;
 import dev.osprey.core.train.TrainingRequest;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -97,7 +99,7 @@ final class TuneCommand extends HeadlessCommand {
 
     @Override
     public Integer call() throws Exception {
-        java.util.function.Function<dev.osprey.core.data.DatasetId, TuningSpec> spec = checkedSpec();
+        Function<DatasetId, TuningSpec> spec = checkedSpec();
         Path workspace = root().resolveWorkspace(err());
         try (HeadlessSession session = HeadlessSession.open(env(), err(), workspace)) {
             Optional<Dataset> found = session.engine().datasets().find(data);
@@ -107,8 +109,7 @@ final class TuneCommand extends HeadlessCommand {
             Dataset dataset = found.get();
             TuningSpec full = spec.apply(dataset.id());
             TrainingRequest template = full.template();
-            TrialPrinter printer = new TrialPrinter(out(), full.space(),
-                    full.threadsPerTrial(Runtime.getRuntime().availableProcessors()));
+            TrialPrinter printer = new TrialPrinter(out(), full.threadsPerTrial(Runtime.getRuntime().availableProcessors()));
             TuningResult result;
             try {
                 result = session.run("Tuning " + template.algorithm() + " on " + dataset.name(), context -> {
@@ -141,7 +142,7 @@ final class TuneCommand extends HeadlessCommand {
      * Everything checked before the workspace opens (a typo fails at once, without opening it); the
      * result builds the spec for the dataset, which is known only once the workspace is open.
      */
-    private java.util.function.Function<dev.osprey.core.data.DatasetId, TuningSpec> checkedSpec() throws CliException {
+    private Function<DatasetId, TuningSpec> checkedSpec() throws CliException {
         Algorithm algo = TrainCommand.algorithm(algorithm);
         Strategy s;
         SearchSpace searched;
@@ -250,7 +251,7 @@ final class TuneCommand extends HeadlessCommand {
         private Objective objective = Objective.minimize("value");
         private Optional<Double> best = Optional.empty();
 
-        TrialPrinter(java.io.PrintWriter out, SearchSpace space, int threadsPerTrial) {
+        TrialPrinter(java.io.PrintWriter out, int threadsPerTrial) {
             this.out = out;
             this.threadsPerTrial = threadsPerTrial;
         }

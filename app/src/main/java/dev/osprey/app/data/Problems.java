@@ -1,27 +1,22 @@
 package dev.osprey.app.data;
 
+import dev.osprey.app.jobpage.Failures;
 import dev.osprey.core.data.DataException;
 import dev.osprey.core.data.ImportException;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** Turns what background work threw into the short message and the details the user sees. */
 final class Problems {
+    private static final Failures EXPECTED = new Failures(e -> e instanceof DataException || e instanceof IllegalArgumentException);
+
     private Problems() {
     }
 
     /** The exception behind the wrappers that futures add. */
     static Throwable unwrap(Throwable t) {
-        Throwable e = t;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
+        return Failures.unwrap(t);
     }
 
     static boolean isCancel(Throwable t) {
@@ -33,15 +28,7 @@ final class Problems {
      * else is a defect, so it says so plainly and leaves the rest to the details.
      */
     static String message(Throwable t) {
-        Throwable e = unwrap(t);
-        String m = e.getMessage();
-        if (e instanceof DataException && m != null && !m.isBlank()) {
-            return m;
-        }
-        if (e instanceof IllegalArgumentException && m != null && !m.isBlank()) {
-            return m;
-        }
-        return "Something went wrong (" + e.getClass().getSimpleName() + (m == null ? "" : ": " + m) + ").";
+        return EXPECTED.message(t);
     }
 
     /** The import failure as the user reads it: where in which file, then why. */
@@ -57,8 +44,6 @@ final class Problems {
 
     /** A stack trace for the details pane. */
     static String details(Throwable t) {
-        StringWriter out = new StringWriter();
-        unwrap(t).printStackTrace(new PrintWriter(out));
-        return out.toString();
+        return Failures.details(t);
     }
 }

@@ -5,7 +5,6 @@ import dev.osprey.core.Engine;
 import dev.osprey.core.job.Job;
 import dev.osprey.core.registry.ModelVersion;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -63,10 +62,6 @@ public abstract class JobPageModel<S extends JobStatusModel.Phase, R> extends Jo
         return modelName;
     }
 
-    public ReadOnlyBooleanProperty registeringProperty() {
-        return registering.getReadOnlyProperty();
-    }
-
     /** The version the result was registered as, or null. */
     public ReadOnlyObjectProperty<ModelVersion> registeredProperty() {
         return registered.getReadOnlyProperty();
@@ -108,7 +103,7 @@ public abstract class JobPageModel<S extends JobStatusModel.Phase, R> extends Jo
         return PageWorker.supply(engine, work, io).handleAsync(then, app.uiExecutor());
     }
 
-    /** Registers in the background, {@link #registeringProperty()} set meanwhile; {@code then} as for {@link #inBackground}. */
+    /** Registers in the background, {@code registering} set meanwhile (no second Register until it ends); {@code then} as for {@link #inBackground}. */
     protected final CompletableFuture<ModelVersion> registerInBackground(Engine engine, PageWorker.EngineCall<ModelVersion> call,
                                                              BiFunction<ModelVersion, Throwable, ModelVersion> then) {
         registering.set(true);

@@ -16,8 +16,6 @@ import dev.osprey.core.train.TrainingException;
 import dev.osprey.core.train.TrainingRequest;
 import dev.osprey.core.train.TrainingResult;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -53,7 +51,6 @@ public final class TrainingViewModel extends JobPageModel<RunState, TrainingOutc
 
     private final LiveFeed.Later later;
     private final TrainingSetup setup = new TrainingSetup();
-    private final ReadOnlyBooleanWrapper listLoading = new ReadOnlyBooleanWrapper(this, "listLoading");
     private final ReadOnlyStringWrapper runTitle = new ReadOnlyStringWrapper(this, "runTitle", "");
     private final ReadOnlyStringWrapper curveMetric = new ReadOnlyStringWrapper(this, "curveMetric", "");
     private final ReadOnlyIntegerWrapper runFolds = new ReadOnlyIntegerWrapper(this, "runFolds", 1);
@@ -88,10 +85,6 @@ public final class TrainingViewModel extends JobPageModel<RunState, TrainingOutc
 
     public TrainingSetup setup() {
         return setup;
-    }
-
-    public ReadOnlyBooleanProperty listLoadingProperty() {
-        return listLoading.getReadOnlyProperty();
     }
 
     /** The line under the progress bar: {@link #messageProperty()}. */
@@ -134,12 +127,10 @@ public final class TrainingViewModel extends JobPageModel<RunState, TrainingOutc
             setup.setDatasets(List.of());
             return CompletableFuture.completedFuture(null);
         }
-        listLoading.set(true);
         return inBackground(engine, RecipeChoices::read, (list, error) -> {
             if (g != listGeneration || engine != app.engine()) {
                 return null;
             }
-            listLoading.set(false);
             if (error != null) {
                 LOG.warn("Cannot list the datasets of {}", engine.workspace().root(), Failures.unwrap(error));
                 app.dialogs().showError("Cannot read the datasets", FAILURES.message(error), Failures.details(error));

@@ -90,10 +90,6 @@ public final class TuningViewModel extends JobPageModel<TuneState, TuningResult>
         return title.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<TuningJobId> shownJobProperty() {
-        return shownJob.getReadOnlyProperty();
-    }
-
     /** The shown job's space: the trials table's columns and the parallel-coordinates axes. */
     public ReadOnlyObjectProperty<SearchSpace> spaceProperty() {
         return board.space.getReadOnlyProperty();
@@ -296,13 +292,14 @@ public final class TuningViewModel extends JobPageModel<TuneState, TuningResult>
             return refresh();
         }
         // the catalog holds what was kept (a stopped job keeps its finished trials): show that
-        return inBackground(engine, e -> new Object[]{e.tuning().job(id), e.tuning().trials(id)}, (read, readError) -> {
+        record Kept(TuningJob job, List<Trial> trials) {
+        }
+        return inBackground(engine, e -> new Kept(e.tuning().job(id), e.tuning().trials(id)), (read, readError) -> {
             if (g != generation) {
                 return null;
             }
             if (readError == null) {
-                @SuppressWarnings("unchecked") List<Trial> list = (List<Trial>) read[1];
-                show((TuningJob) read[0], list);
+                show(read.job(), read.trials());
             } else {
                 state.set(cancelled ? TuneState.STOPPED : TuneState.FAILED);
             }
